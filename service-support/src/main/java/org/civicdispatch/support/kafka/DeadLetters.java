@@ -1,0 +1,76 @@
+package org.civicdispatch.support.kafka;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.civicdispatch.contract.DeadLetterHeaders;
+import org.civicdispatch.registry.RegistryUnavailableException;
+import org.civicdispatch.registry.wire.UnreadableRecordException;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * How a listener's failures end. Unreadable or rejected records go to the service's DLQ at once with the reason in
+ * headers, and the consumer moves on. A registry outage is retried without end (the record is not at fault and must
+ * not be lost). Anything else is retried twice, then dead-lettered. Publishing to the DLQ must succeed before the
+ * offset is committed.
+ */
+public final class DeadLetters {
+
+    private DeadLetters() {
+    }
+
+    public static DefaultErrorHandler errorHandler(KafkaOperations<String, byte[]> template, String service,
+                                                   String deadLetterTopic) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new TopicPartition(deadLetterTopic, -1));
+        recoverer.setHeadersFunction((record, ex) -> headers(record, ex, service));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+        handler.addNotRetryableExceptions(UnreadableRecordException.class, RejectedRecordException.class);
+        ExponentialBackOff outage = new ExponentialBackOff(500, 2.0);
+        outage.setMaxInterval(10_000);
+        handler.setBackOffFunction((record, ex) -> causeOf(ex, RegistryUnavailableException.class) != null
+                ? outage : null);
+        return handler;
+    }
+
+    static Headers headers(ConsumerRecord<?, ?> record, Exception ex, String service) {
+        Throwable cause = reasonOf(ex);
+        RecordHeaders headers = new RecordHeaders();
+        add(headers, DeadLetterHeaders.REASON, String.valueOf(cause.getMessage()));
+        add(headers, DeadLetterHeaders.EXCEPTION, cause.getClass().getName());
+        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.topic());
+        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, String.valueOf(record.partition()));
+        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, String.valueOf(record.offset()));
+        add(headers, DeadLetterHeaders.FAILED_BY, service);
+        return headers;
+    }
+
+    /** The exception that says what is wrong with the record, below the listener's wrappers. */
+    static Throwable reasonOf(Throwable ex) {
+        Throwable t = ex;
+        while (t instanceof ListenerExecutionFailedException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static Throwable causeOf(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
