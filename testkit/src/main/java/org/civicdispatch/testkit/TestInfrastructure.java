@@ -2,6 +2,7 @@ package org.civicdispatch.testkit;
 
 import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.devinfra.EmbeddedDatabase;
+import org.civicdispatch.devregistry.DevSchemaRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -20,6 +21,7 @@ public final class TestInfrastructure {
     private static final String POSTGRES_IMAGE = "postgres:17-alpine";
 
     private static String kafka;
+    private static DevSchemaRegistry registry;
     private static PostgresEndpoint postgres;
     private static Boolean docker;
 
@@ -40,6 +42,14 @@ public final class TestInfrastructure {
             LOG.info("test Kafka at {}", kafka);
         }
         return kafka;
+    }
+
+    /** URL of the shared dev schema registry (Confluent REST API), backed by the test broker's _schemas topic. */
+    public static synchronized String schemaRegistryUrl() {
+        if (registry == null) {
+            registry = DevSchemaRegistry.start(kafkaBootstrapServers(), "127.0.0.1", 0);
+        }
+        return registry.url();
     }
 
     /** The shared test PostgreSQL server, with a fresh database of the given name. */

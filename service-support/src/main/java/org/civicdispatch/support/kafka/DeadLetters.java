@@ -1,7 +1,6 @@
 package org.civicdispatch.support.kafka;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -30,7 +29,8 @@ public final class DeadLetters {
                                                    String deadLetterTopic) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(deadLetterTopic, -1));
-        recoverer.setHeadersFunction((record, ex) -> headers(record, ex, service));
+        recoverer.setHeadersFunction((record, ex) -> headers(record.topic(), record.partition(), record.offset(),
+                reasonOf(ex), service));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
         handler.addNotRetryableExceptions(UnreadableRecordException.class, RejectedRecordException.class);
         ExponentialBackOff outage = new ExponentialBackOff(500, 2.0);
@@ -40,14 +40,14 @@ public final class DeadLetters {
         return handler;
     }
 
-    static Headers headers(ConsumerRecord<?, ?> record, Exception ex, String service) {
-        Throwable cause = reasonOf(ex);
+    /** The DLQ headers of the contract, for listeners and for Kafka Streams exception handlers alike. */
+    public static Headers headers(String topic, int partition, long offset, Throwable cause, String service) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, DeadLetterHeaders.REASON, String.valueOf(cause.getMessage()));
         add(headers, DeadLetterHeaders.EXCEPTION, cause.getClass().getName());
-        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.topic());
-        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, String.valueOf(record.partition()));
-        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, String.valueOf(record.offset()));
+        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, topic);
+        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, String.valueOf(partition));
+        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, String.valueOf(offset));
         add(headers, DeadLetterHeaders.FAILED_BY, service);
         return headers;
     }
@@ -61,7 +61,7 @@ public final class DeadLetters {
         return t;
     }
 
-    static Throwable causeOf(Throwable ex, Class<? extends Throwable> type) {
+    public static Throwable causeOf(Throwable ex, Class<? extends Throwable> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return t;

@@ -1,0 +1,43 @@
+package org.civicdispatch.dispatch;
+
+import java.time.Clock;
+import org.civicdispatch.contract.Party;
+import org.civicdispatch.dispatch.catalog.CurrentCatalog;
+import org.civicdispatch.dispatch.routing.Department;
+import org.civicdispatch.support.app.ServiceLauncher;
+import org.civicdispatch.support.kafka.PlatformKafkaConfiguration;
+import org.civicdispatch.support.kafka.PlatformProperties;
+import org.civicdispatch.support.kafka.TopicProvisioning;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.Resource;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Street calls, departments respond: routes every reported case to the departments that must answer it. */
+@SpringBootApplication
+@Import(PlatformKafkaConfiguration.class)
+public class DispatchApplication {
+
+    public static void main(String[] args) {
+        ServiceLauncher.run(DispatchApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CurrentCatalog currentCatalog(@Value("${civic.catalog:classpath:catalog/matter-catalog.json}") Resource source) {
+        return new CurrentCatalog(source);
+    }
+
+    /** Dispatch writes every department's task topic, so it creates them from the catalog. */
+    @Bean
+    KafkaAdmin.NewTopics dispatchTopics(CurrentCatalog catalog, PlatformProperties properties) {
+        return TopicProvisioning.topicsOf(Party.DISPATCH,
+                catalog.catalog().departments().stream().map(Department::code).toList(), properties);
+    }
+}

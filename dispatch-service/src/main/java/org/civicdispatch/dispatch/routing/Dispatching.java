@@ -1,0 +1,72 @@
+package org.civicdispatch.dispatch.routing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicdispatch.events.CaseEvent;
+import org.civicdispatch.events.DepartmentTask;
+import org.civicdispatch.events.IncidentDispatched;
+import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.TaskRole;
+
+/**
+ * Dispatching a reported case (派发): one lead task, one task per assisting department, and the case event that
+ * records the decision. Ids derive from the case id, so processing the same report again yields the same events.
+ */
+public final class Dispatching {
+
+    private final Router router;
+
+    public Dispatching(Router router) {
+        this.router = router;
+    }
+
+    public Dispatched dispatch(IncidentReported report, Instant now) {
+        RoutingDecision decision = router.route(report.getCategory(), report.getUrgency());
+        List<DepartmentTask> tasks = new ArrayList<>();
+        tasks.add(task(report, decision, decision.leadDepartment(), TaskRole.LEAD, now));
+        for (String assisting : decision.assistingDepartments()) {
+            tasks.add(task(report, decision, assisting, TaskRole.ASSIST, now));
+        }
+        IncidentDispatched dispatched = IncidentDispatched.newBuilder()
+                .setMatterCode(decision.matterCode())
+                .setTier(decision.tier())
+                .setLeadDepartment(decision.leadDepartment())
+                .setAssistingDepartments(decision.assistingDepartments())
+                .setTaskIds(tasks.stream().map(DepartmentTask::getTaskId).toList())
+                .setCatchAll(decision.catchAll())
+                .setCatalogVersion(decision.catalogVersion())
+                .setRoutingReason(decision.reason())
+                .build();
+        CaseEvent event = CaseEvent.newBuilder()
+                .setEventId(report.getCaseId() + "/dispatched")
+                .setCaseId(report.getCaseId())
+                .setOccurredAt(now)
+                .setPayload(dispatched)
+                .build();
+        return new Dispatched(event, List.copyOf(tasks));
+    }
+
+    private static DepartmentTask task(IncidentReported report, RoutingDecision decision, String department,
+                                       TaskRole role, Instant now) {
+        return DepartmentTask.newBuilder()
+                .setTaskId(report.getCaseId() + "/" + department)
+                .setCaseId(report.getCaseId())
+                .setDepartmentCode(department)
+                .setRole(role)
+                .setMatterCode(decision.matterCode())
+                .setDescription(report.getDescription())
+                .setLocation(report.getLocation())
+                .setUrgency(report.getUrgency())
+                .setTier(decision.tier())
+                .setDispatchedAt(now)
+                .setSignBy(now.plus(decision.signWithin()))
+                .setResolveBy(now.plus(decision.feedbackWithin()))
+                .setCatalogVersion(decision.catalogVersion())
+                .build();
+    }
+
+    /** The case event and the department tasks one dispatch produces. */
+    public record Dispatched(CaseEvent caseEvent, List<DepartmentTask> tasks) {
+    }
+}

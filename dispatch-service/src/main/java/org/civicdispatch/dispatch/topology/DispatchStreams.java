@@ -1,0 +1,80 @@
+package org.civicdispatch.dispatch.topology;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.civicdispatch.dispatch.catalog.CurrentCatalog;
+import org.civicdispatch.registry.wire.AvroCodec;
+import org.civicdispatch.support.kafka.PlatformProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Runs the dispatch topology with exactly-once v2 for as long as the service runs. */
+@Component
+public class DispatchStreams implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchStreams.class);
+
+    private final Properties config;
+    private final AvroCodec codec;
+    private final CurrentCatalog catalog;
+    private final Clock clock;
+    private volatile KafkaStreams streams;
+
+    public DispatchStreams(KafkaProperties kafka, PlatformProperties platform, AvroCodec codec,
+                           CurrentCatalog catalog, Clock clock,
+                           @org.springframework.beans.factory.annotation.Value("${civic.state-dir:}") String stateDir) {
+        this.codec = codec;
+        this.catalog = catalog;
+        this.clock = clock;
+        Map<String, Object> props = new HashMap<>(kafka.buildStreamsProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, platform.service());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) platform.topicReplication());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnUnreadable.class);
+        props.put(DeadLetterOnUnreadable.DLQ_TOPIC_CONFIG, platform.deadLetterTopic());
+        props.put(DeadLetterOnUnreadable.SERVICE_CONFIG, platform.service());
+        props.put("consumer.auto.offset.reset", "earliest");
+        if (!stateDir.isBlank()) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        }
+        this.config = new Properties();
+        this.config.putAll(props);
+    }
+
+    @Override
+    public void start() {
+        streams = new KafkaStreams(DispatchTopology.build(codec, catalog::dispatching, clock), config);
+        // A failed thread (registry or broker outage) is replaced and resumes from the last commit.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("dispatch stream thread failed, replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+    }
+
+    @Override
+    public void stop() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(10));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null && streams.state().isRunningOrRebalancing();
+    }
+
+    public KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+}

@@ -1,0 +1,51 @@
+package org.civicdispatch.intake.channels;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civicdispatch.events.IncidentSubmission;
+import org.civicdispatch.events.Location;
+import org.civicdispatch.events.Reporter;
+import org.civicdispatch.intake.domain.IncidentDraft;
+import org.civicdispatch.intake.domain.Intake;
+import org.civicdispatch.intake.domain.IntakeOutcome;
+import org.civicdispatch.intake.publish.IncidentPublisher;
+import org.civicdispatch.registry.wire.AvroCodec;
+import org.civicdispatch.support.kafka.RejectedRecordException;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where grid-patrol apps, the hotline system and sensor gateways submit reports over Kafka. Unreadable or invalid
+ * submissions go to intake-dlq with the reason; the next submission is processed regardless.
+ */
+@Component
+public class SubmissionListener {
+
+    private final AvroCodec codec;
+    private final Intake intake;
+    private final IncidentPublisher publisher;
+
+    public SubmissionListener(AvroCodec codec, Intake intake, IncidentPublisher publisher) {
+        this.codec = codec;
+        this.intake = intake;
+        this.publisher = publisher;
+    }
+
+    @KafkaListener(topics = "incident-submissions")
+    public void onSubmission(ConsumerRecord<String, byte[]> record) {
+        IncidentSubmission submission = codec.decode(record.value(), IncidentSubmission.class).value();
+        IntakeOutcome outcome = intake.accept(draftOf(submission));
+        if (outcome instanceof IntakeOutcome.Rejected rejected) {
+            throw new RejectedRecordException("invalid submission: " + rejected.summary());
+        }
+        publisher.publish(((IntakeOutcome.Accepted) outcome).event());
+    }
+
+    static IncidentDraft draftOf(IncidentSubmission s) {
+        Location l = s.getLocation();
+        Reporter r = s.getReporter() == null ? new Reporter() : s.getReporter();
+        return new IncidentDraft(s.getChannel().name(), s.getExternalId(), s.getCategory(), s.getDescription(),
+                l.getLatitude(), l.getLongitude(), l.getAddress(), l.getGridCode(), r.getName(), r.getPhone(),
+                r.getEmail(), r.getPreferredLocale(), s.getUrgency() == null ? null : s.getUrgency().name(),
+                s.getReportedAt());
+    }
+}

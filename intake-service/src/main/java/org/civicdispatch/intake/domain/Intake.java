@@ -1,0 +1,182 @@
+package org.civicdispatch.intake.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.civicdispatch.events.Channel;
+import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.Location;
+import org.civicdispatch.events.Reporter;
+import org.civicdispatch.events.Urgency;
+
+/**
+ * Accepting a report (受理): checks what every channel must provide and turns a valid draft into the first event of
+ * a case. Refusals name each field at fault, so a caller can fix the report and resend it.
+ */
+public final class Intake {
+
+    static final int MAX_DESCRIPTION = 4000;
+    static final int MAX_TEXT = 200;
+    static final int MAX_EXTERNAL_ID = 128;
+    private static final Pattern CATEGORY = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,19}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final Clock clock;
+    private final CaseNumbers caseNumbers;
+
+    public Intake(Clock clock, CaseNumbers caseNumbers) {
+        this.clock = clock;
+        this.caseNumbers = caseNumbers;
+    }
+
+    public IntakeOutcome accept(IncidentDraft draft) {
+        Instant now = clock.instant();
+        List<FieldError> errors = new ArrayList<>();
+        Channel channel = enumValue(Channel.class, "channel", draft.channel(), errors, null);
+        Urgency urgency = enumValue(Urgency.class, "urgency", draft.urgency(), errors, Urgency.ROUTINE);
+        optional(errors, "externalId", draft.externalId(), MAX_EXTERNAL_ID, CODE);
+        if (required(errors, "category", draft.category(), 64) && !CATEGORY.matcher(draft.category()).matches()) {
+            errors.add(new FieldError("category", "must be a matter code like sanitation.garbage-overflow"));
+        }
+        required(errors, "description", draft.description(), MAX_DESCRIPTION);
+        checkLocation(draft, errors);
+        optional(errors, "reporter.name", draft.reporterName(), 100, null);
+        optional(errors, "reporter.phone", draft.reporterPhone(), 20, PHONE);
+        optional(errors, "reporter.email", draft.reporterEmail(), 254, EMAIL);
+        optional(errors, "reporter.preferredLocale", draft.preferredLocale(), 16,
+                Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?"));
+        Instant reportedAt = draft.reportedAt() == null ? now : draft.reportedAt();
+        if (reportedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new FieldError("reportedAt", "lies in the future"));
+        }
+        if (!errors.isEmpty()) {
+            return new IntakeOutcome.Rejected(List.copyOf(errors));
+        }
+        String caseId = draft.externalId() == null ? caseNumbers.next(now)
+                : caseNumbers.forExternalId(channel.name(), draft.externalId(), reportedAt);
+        return new IntakeOutcome.Accepted(IncidentReported.newBuilder()
+                .setCaseId(caseId)
+                .setChannel(channel)
+                .setExternalId(draft.externalId())
+                .setCategory(draft.category())
+                .setDescription(draft.description().strip())
+                .setLocation(Location.newBuilder()
+                        .setLatitude(draft.latitude())
+                        .setLongitude(draft.longitude())
+                        .setAddress(blankToNull(draft.address()))
+                        .setGridCode(blankToNull(draft.gridCode()))
+                        .build())
+                .setReporter(reporter(draft))
+                .setUrgency(urgency)
+                .setReportedAt(reportedAt)
+                .setAcceptedAt(now)
+                .build());
+    }
+
+    private static void checkLocation(IncidentDraft draft, List<FieldError> errors) {
+        boolean hasPoint = draft.latitude() != null || draft.longitude() != null;
+        if (hasPoint) {
+            coordinate(errors, "location.latitude", draft.latitude(), 90);
+            coordinate(errors, "location.longitude", draft.longitude(), 180);
+        }
+        optional(errors, "location.address", draft.address(), MAX_TEXT, null);
+        optional(errors, "location.gridCode", draft.gridCode(), 64, CODE);
+        if (!hasPoint && isBlank(draft.address()) && isBlank(draft.gridCode())) {
+            errors.add(new FieldError("location", "give coordinates, an address or a grid code"));
+        }
+    }
+
+    private static void coordinate(List<FieldError> errors, String field, Double value, double limit) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required when the other coordinate is given"));
+        } else if (value.isNaN() || value.isInfinite() || Math.abs(value) > limit) {
+            errors.add(new FieldError(field, "must be a number between -" + (int) limit + " and " + (int) limit));
+        }
+    }
+
+    private static Reporter reporter(IncidentDraft draft) {
+        if (isBlank(draft.reporterName()) && isBlank(draft.reporterPhone()) && isBlank(draft.reporterEmail())) {
+            return null;
+        }
+        return Reporter.newBuilder()
+                .setName(blankToNull(draft.reporterName()))
+                .setPhone(blankToNull(draft.reporterPhone()))
+                .setEmail(blankToNull(draft.reporterEmail()))
+                .setPreferredLocale(blankToNull(draft.preferredLocale()))
+                .build();
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value, List<FieldError> errors,
+                                                   E fallback) {
+        if (isBlank(value)) {
+            if (fallback == null) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
+            return fallback;
+        }
+    }
+
+    private static boolean required(List<FieldError> errors, String field, String value, int max) {
+        if (isBlank(value)) {
+            errors.add(new FieldError(field, "is required"));
+            return false;
+        }
+        return withinLimits(errors, field, value, max);
+    }
+
+    private static void optional(List<FieldError> errors, String field, String value, int max, Pattern pattern) {
+        if (!isBlank(value) && withinLimits(errors, field, value, max) && pattern != null
+                && !pattern.matcher(value).matches()) {
+            errors.add(new FieldError(field, "is not well-formed"));
+        }
+    }
+
+    private static boolean withinLimits(List<FieldError> errors, String field, String value, int max) {
+        if (value.codePointCount(0, value.length()) > max) {
+            errors.add(new FieldError(field, "is longer than " + max + " characters"));
+            return false;
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                || !validSurrogates(value)) {
+            errors.add(new FieldError(field, "contains control characters or broken Unicode"));
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean validSurrogates(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s.strip();
+    }
+}
