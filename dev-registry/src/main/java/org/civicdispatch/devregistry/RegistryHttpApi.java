@@ -69,7 +69,9 @@ final class RegistryHttpApi implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        // The exchange is closed after the answer is written, errors included (not by try-with-resources,
+        // which would close it before the catch blocks answer).
+        try {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             boolean pathKnown = false;
@@ -91,6 +93,8 @@ final class RegistryHttpApi implements HttpHandler {
         } catch (RuntimeException e) {
             LOG.error("registry request failed", e);
             respond(exchange, 500, error(ErrorCodes.STORE_ERROR, "Internal error: " + e.getMessage()));
+        } finally {
+            exchange.close();
         }
     }
 

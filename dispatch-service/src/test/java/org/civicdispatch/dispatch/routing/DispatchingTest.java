@@ -1,0 +1,91 @@
+package org.civicdispatch.dispatch.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.civicdispatch.dispatch.routing.Fixtures.NOW;
+import static org.civicdispatch.dispatch.routing.Fixtures.report;
+
+import java.time.Duration;
+import java.util.List;
+import org.civicdispatch.events.DepartmentTask;
+import org.civicdispatch.events.IncidentDispatched;
+import org.civicdispatch.events.TaskRole;
+import org.civicdispatch.events.Tier;
+import org.civicdispatch.events.Urgency;
+import org.junit.jupiter.api.Test;
+
+class DispatchingTest {
+
+    private final Dispatching dispatching = new Dispatching(new Router(Fixtures.catalog()));
+
+    @Test
+    void shouldSendAMatterToItsLeadDepartmentWithTheCatalogVersion() {
+        Dispatching.Dispatched result = dispatching.dispatch(
+                report("C-1", "sanitation.garbage-overflow", Urgency.ROUTINE), NOW);
+
+        assertThat(result.tasks()).singleElement().satisfies(task -> {
+            assertThat(task.getDepartmentCode()).isEqualTo("sanitation");
+            assertThat(task.getRole()).isEqualTo(TaskRole.LEAD);
+            assertThat(task.getTier()).isEqualTo(Tier.COMMUNITY);
+            assertThat(task.getSignBy()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+            assertThat(task.getResolveBy()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+            assertThat(task.getCatalogVersion()).isEqualTo("test-1");
+        });
+        IncidentDispatched dispatched = (IncidentDispatched) result.caseEvent().getPayload();
+        assertThat(dispatched.getLeadDepartment()).isEqualTo("sanitation");
+        assertThat(dispatched.getCatchAll()).isFalse();
+        assertThat(dispatched.getCatalogVersion()).isEqualTo("test-1");
+        assertThat(dispatched.getTaskIds()).containsExactly("C-1/sanitation");
+    }
+
+    @Test
+    void shouldGiveAJointMatterOneLeadAndAnAssistingTaskPerDepartment() {
+        List<DepartmentTask> tasks = dispatching.dispatch(
+                report("C-2", "vending.night-market-stalls", Urgency.ROUTINE), NOW).tasks();
+
+        assertThat(tasks).extracting(DepartmentTask::getDepartmentCode, DepartmentTask::getRole).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("urban-management", TaskRole.LEAD),
+                org.assertj.core.groups.Tuple.tuple("environment", TaskRole.ASSIST),
+                org.assertj.core.groups.Tuple.tuple("market-regulation", TaskRole.ASSIST));
+    }
+
+    @Test
+    void shouldSendWhatMatchesNothingToTheDistrictCatchAll() {
+        Dispatching.Dispatched result = dispatching.dispatch(report("C-3", "ufo.sighting", Urgency.ROUTINE), NOW);
+
+        IncidentDispatched dispatched = (IncidentDispatched) result.caseEvent().getPayload();
+        assertThat(dispatched.getCatchAll()).isTrue();
+        assertThat(dispatched.getTier()).isEqualTo(Tier.DISTRICT);
+        assertThat(result.tasks()).extracting(DepartmentTask::getDepartmentCode).containsExactly("district-command");
+    }
+
+    @Test
+    void shouldRouteABareCategoryToItsFirstMatter() {
+        assertThat(dispatching.dispatch(report("C-4", "utilities", Urgency.ROUTINE), NOW).tasks())
+                .extracting(DepartmentTask::getDepartmentCode).containsExactly("gas-utility");
+    }
+
+    @Test
+    void shouldShortenTheFeedbackLimitForAnEmergencyReport() {
+        DepartmentTask task = dispatching.dispatch(
+                report("C-5", "sanitation.garbage-overflow", Urgency.EMERGENCY), NOW).tasks().get(0);
+
+        assertThat(task.getResolveBy()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void shouldDeriveIdsFromTheCaseSoAReplayYieldsTheSameEvents() {
+        var first = dispatching.dispatch(report("C-6", "sanitation.garbage-overflow", Urgency.ROUTINE), NOW);
+        var again = dispatching.dispatch(report("C-6", "sanitation.garbage-overflow", Urgency.ROUTINE), NOW);
+
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void shouldRefuseACatalogThatNamesAnUnknownDepartment() {
+        assertThatThrownBy(() -> new MatterCatalog("bad", List.of(new Department("a", "a", "a")),
+                List.of(new Matter("x.y", "x", "x", "x", Tier.GRID, "nobody", List.of(), Urgency.ROUTINE,
+                        Duration.ofHours(1), Duration.ofHours(1))), "a"))
+                .hasMessageContaining("unknown department nobody");
+    }
+}

@@ -1,0 +1,52 @@
+package org.civicdispatch.dispatch.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.civicdispatch.events.Channel;
+import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.Location;
+import org.civicdispatch.events.Tier;
+import org.civicdispatch.events.Urgency;
+
+/** A small catalog and reports to route, readable at a glance. */
+public final class Fixtures {
+
+    public static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
+
+    private Fixtures() {
+    }
+
+    public static MatterCatalog catalog() {
+        return new MatterCatalog("test-1",
+                List.of(new Department("sanitation", "环卫", "Sanitation"),
+                        new Department("urban-management", "城管", "Urban management"),
+                        new Department("environment", "环保", "Environment"),
+                        new Department("market-regulation", "市场监管", "Market regulation"),
+                        new Department("gas-utility", "燃气", "Gas"),
+                        new Department("district-command", "区指挥中心", "District command")),
+                List.of(new Matter("sanitation.garbage-overflow", "sanitation", "垃圾满溢", "Overflowing garbage",
+                                Tier.COMMUNITY, "sanitation", List.of(), Urgency.ROUTINE, Duration.ofHours(2),
+                                Duration.ofDays(3)),
+                        new Matter("vending.night-market-stalls", "vending", "夜市占道", "Night-market stalls",
+                                Tier.STREET, "urban-management", List.of("environment", "market-regulation"),
+                                Urgency.ROUTINE, Duration.ofHours(2), Duration.ofDays(7)),
+                        new Matter("utilities.gas-leak", "utilities", "燃气泄漏", "Gas leak", Tier.DISTRICT,
+                                "gas-utility", List.of(), Urgency.EMERGENCY, Duration.ofMinutes(30),
+                                Duration.ofHours(2))),
+                "district-command");
+    }
+
+    public static IncidentReported report(String caseId, String category, Urgency urgency) {
+        return IncidentReported.newBuilder()
+                .setCaseId(caseId)
+                .setChannel(Channel.HOTLINE_12345)
+                .setCategory(category)
+                .setDescription("report about " + category)
+                .setLocation(Location.newBuilder().setLatitude(43.88).setLongitude(125.32).build())
+                .setUrgency(urgency)
+                .setReportedAt(NOW.minusSeconds(60))
+                .setAcceptedAt(NOW.minusSeconds(30))
+                .build();
+    }
+}
