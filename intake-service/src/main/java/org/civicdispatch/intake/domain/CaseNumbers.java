@@ -16,7 +16,7 @@ import java.time.format.DateTimeFormatter;
 public final class CaseNumbers {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final ZoneId zone;
     private final SecureRandom random = new SecureRandom();

@@ -26,7 +26,7 @@ public class IncidentController {
         this.publisher = publisher;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<?> report(@RequestBody IncidentRequest request) {
         IntakeOutcome outcome = intake.accept(request.toDraft());
         if (outcome instanceof IntakeOutcome.Rejected rejected) {

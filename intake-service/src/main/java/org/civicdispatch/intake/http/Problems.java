@@ -7,6 +7,7 @@ import org.civicdispatch.intake.domain.FieldError;
 import org.civicdispatch.intake.publish.IncidentPublisher.PublishFailedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,7 +29,7 @@ public class Problems extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid report");
         problem.setProperty("errors", errors.stream()
                 .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
-        return ResponseEntity.unprocessableContent().body(problem);
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(PublishFailedException.class)
@@ -37,6 +38,7 @@ public class Problems extends ResponseEntityExceptionHandler {
                 e.getMessage() + "; the report was not accepted, send it again.");
         problem.setType(URI.create("urn:civic-dispatch:problem:event-log-unavailable"));
         problem.setTitle("Intake temporarily unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,0 +1,151 @@
+package org.civicdispatch.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdispatch.testkit.KafkaTestClient.anyWithKey;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civicdispatch.contract.DeadLetterHeaders;
+import org.civicdispatch.events.Channel;
+import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.IncidentSubmission;
+import org.civicdispatch.events.Location;
+import org.civicdispatch.registry.SchemaRegistryClient;
+import org.civicdispatch.registry.wire.AvroCodec;
+import org.civicdispatch.testkit.KafkaTestClient;
+import org.civicdispatch.testkit.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Intake over real HTTP and a real broker: what a hotline desk, an app and a channel system see. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IntakeServiceIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static KafkaTestClient kafka;
+    private static AvroCodec codec;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void clients() {
+        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers());
+        codec = new AvroCodec(new SchemaRegistryClient(TestInfrastructure.schemaRegistryUrl()), true);
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("civic.schema-registry-url", TestInfrastructure::schemaRegistryUrl);
+    }
+
+    @Test
+    void shouldAcceptAComplaintOnlyOnceItIsInTheEventLog() throws Exception {
+        HttpResponse<String> response = post("application/json", """
+                {"channel":"HOTLINE_12345","category":"sanitation.garbage-overflow",
+                 "description":"垃圾桶满了，三号门","location":{"latitude":43.88,"longitude":125.32},
+                 "reporter":{"name":"李伟","phone":"+86 138 0000 0000"}}""");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        String caseId = response.body().replaceAll(".*\"caseId\":\"([^\"]+)\".*", "$1");
+        List<ConsumerRecord<String, byte[]>> reports = kafka.readUntil("incident-reports", anyWithKey(caseId),
+                Duration.ofSeconds(30));
+        IncidentReported event = reports.stream().filter(r -> r.key().equals(caseId))
+                .map(r -> codec.decode(r.value(), IncidentReported.class).value()).findFirst().orElseThrow();
+        assertThat(event.getDescription()).isEqualTo("垃圾桶满了，三号门");
+        assertThat(event.getReporter().getName()).isEqualTo("李伟");
+    }
+
+    @Test
+    void shouldAnswerInvalidReportsWithFieldErrorsAsProblemJson() throws Exception {
+        HttpResponse<String> response = post("application/json", """
+                {"channel":"FAX","category":"sanitation","description":"","location":{"latitude":200}}""");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"field\":\"channel\"", "\"field\":\"description\"",
+                "\"field\":\"location.latitude\"", "\"field\":\"location.longitude\"");
+    }
+
+    @Test
+    void shouldRefuseBodiesThatAreNotJsonTooLargeOrOfTheWrongType() throws Exception {
+        assertProblem(post("application/json", "{\"channel\": \"HOTLINE_12345\", "), 400);
+        assertProblem(post("application/json", "[1,2,3]"), 400);
+        assertProblem(post("text/plain", "garbage bins are full"), 415);
+        assertProblem(post("application/json", "{\"description\":\"" + "x".repeat(70_000) + "\"}"), 413);
+        HttpResponse<String> overflow = post("application/json", """
+                {"channel":"MOBILE_APP","category":"sanitation","description":"d",
+                 "location":{"latitude":1e999999999,"longitude":125.3}}""");
+        assertProblem(overflow, 422);
+        assertThat(overflow.body()).contains("\"field\":\"location.latitude\"");
+    }
+
+    @Test
+    void shouldTurnAValidSubmissionIntoACaseAndDeadLetterBadOnesWithTheReason() {
+        kafka.send("incident-submissions", "bad-1", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+        kafka.send("incident-submissions", "GRID_PATROL:bad-2", codec.encode("incident-submissions-value",
+                submission("bad-2", "Not A Category")));
+        IncidentSubmission good = submission("patrol-2026-0001", "municipal.road-damage");
+        kafka.send("incident-submissions", "GRID_PATROL:patrol-2026-0001",
+                codec.encode("incident-submissions-value", good));
+
+        List<ConsumerRecord<String, byte[]>> dead = kafka.readUntil("intake-dlq",
+                anyWithKey("bad-1", "GRID_PATROL:bad-2"), Duration.ofSeconds(60));
+        assertThat(dead).filteredOn(r -> r.key().equals("bad-1")).singleElement().satisfies(r ->
+                assertThat(KafkaTestClient.header(r, DeadLetterHeaders.REASON)).contains("magic byte"));
+        assertThat(dead).filteredOn(r -> r.key().equals("GRID_PATROL:bad-2")).singleElement().satisfies(r ->
+                assertThat(KafkaTestClient.header(r, DeadLetterHeaders.REASON))
+                        .contains("invalid submission", "category"));
+        List<ConsumerRecord<String, byte[]>> reports = kafka.readUntil("incident-reports",
+                records -> records.stream().anyMatch(r -> isFrom(r, "patrol-2026-0001")), Duration.ofSeconds(60));
+        assertThat(reports).anyMatch(r -> isFrom(r, "patrol-2026-0001"));
+    }
+
+    private static boolean isFrom(ConsumerRecord<String, byte[]> record, String externalId) {
+        return externalId.equals(codec.decode(record.value(), IncidentReported.class).value().getExternalId());
+    }
+
+    private static IncidentSubmission submission(String externalId, String category) {
+        return IncidentSubmission.newBuilder()
+                .setExternalId(externalId)
+                .setChannel(Channel.GRID_PATROL)
+                .setCategory(category)
+                .setDescription("pothole by the school gate")
+                .setLocation(Location.newBuilder().setAddress("Renmin St 5").build())
+                .setReportedAt(Instant.now().minusSeconds(60))
+                .build();
+    }
+
+    private HttpResponse<String> post(String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).as("content type of " + response.body()).isPresent();
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    }
+}
