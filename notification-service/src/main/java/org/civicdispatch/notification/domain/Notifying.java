@@ -49,11 +49,11 @@ public final class Notifying {
     }
 
     private List<Notice> onDispatched(String eventId, String caseId, IncidentDispatched dispatched) {
+        String lead = dispatched.getLeadDepartment();
         List<Notice> notices = new ArrayList<>();
         // CaseEvent does not carry the reporter's preferred locale, so this notice is in the default language.
         notices.add(notice(eventId, caseId, Audience.CITIZEN, citizenOf(caseId), CITIZEN_DISPATCHED,
-                NoticeTemplates.CHINESE, caseId, dispatched.getLeadDepartment()));
-        String lead = dispatched.getLeadDepartment();
+                NoticeTemplates.CHINESE, caseId, lead));
         notices.add(staffNotice(eventId, caseId, dispatched, lead, LEAD));
         dispatched.getAssistingDepartments().stream().distinct().filter(department -> !department.equals(lead))
                 .forEach(department -> notices.add(staffNotice(eventId, caseId, dispatched, department, ASSISTING)));

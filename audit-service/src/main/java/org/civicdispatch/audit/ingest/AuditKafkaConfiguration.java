@@ -1,0 +1,37 @@
+package org.civicdispatch.audit.ingest;
+
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Audit's own failure handling, unlike the shared one: it never dead-letters. Undecodable bytes are stored, not
+ * thrown, so whatever still fails (database or registry down) is retried without end and no record is skipped.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AuditKafkaConfiguration {
+
+    public static final String CONTAINER_FACTORY = "auditListenerContainerFactory";
+
+    @Bean(CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> auditListenerContainerFactory(
+            ConsumerFactory<String, byte[]> rawConsumerFactory) {
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(rawConsumerFactory);
+        factory.setCommonErrorHandler(retryingForever());
+        return factory;
+    }
+
+    static DefaultErrorHandler retryingForever() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        // The defaults skip some exception types at once (e.g. ClassCastException): nothing may be skipped here.
+        handler.setClassifications(Map.of(), true);
+        return handler;
+    }
+}

@@ -1,0 +1,95 @@
+package org.civicdispatch.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.civicdispatch.testkit.KafkaTestClient.anyWithKey;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civicdispatch.events.DepartmentTask;
+import org.civicdispatch.events.TaskRole;
+import org.civicdispatch.registry.SchemaRegistryClient;
+import org.civicdispatch.registry.wire.AvroCodec;
+import org.civicdispatch.testkit.KafkaTestClient;
+import org.civicdispatch.testkit.PostgresEndpoint;
+import org.civicdispatch.testkit.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole platform as a user runs it: the four services in their own JVMs from their built jars, on a real
+ * broker, registry and PostgreSQL. A complaint posted over HTTP must reach its department's topic and the audit
+ * timeline.
+ */
+class PlatformEndToEndTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path workDir;
+    private static DevStack stack;
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void startPlatform() {
+        PostgresEndpoint db = TestInfrastructure.postgres("audit_e2e");
+        Path root = Path.of(System.getProperty("civicdispatch.root", "..")).toAbsolutePath().normalize();
+        stack = DevStack.start(DevStack.Options.defaults(root)
+                .withInfrastructure(TestInfrastructure.kafkaBootstrapServers(), db.jdbcUrl(), db.username(),
+                        db.password())
+                .withFreePorts(workDir));
+        kafka = new KafkaTestClient(stack.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldCarryAComplaintFromIntakeToTheDepartmentTopicAndTheAuditTimeline() throws Exception {
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(stack.url("intake-service") + "/api/incidents"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"channel":"HOTLINE_12345","category":"vending.night-market-stalls",
+                         "description":"夜市摊位占道，影响通行","location":{"latitude":43.88,"longitude":125.33},
+                         "reporter":{"name":"王芳","phone":"13900000000"}}""", StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String caseId = accepted.body().replaceAll(".*\"caseId\":\"([^\"]+)\".*", "$1");
+
+        AvroCodec codec = new AvroCodec(new SchemaRegistryClient(stack.registryUrl()), false);
+        List<ConsumerRecord<String, byte[]>> tasks = kafka.readUntil("department-tasks-urban-management",
+                anyWithKey(caseId), Duration.ofSeconds(90));
+        DepartmentTask task = tasks.stream().filter(r -> r.key().equals(caseId))
+                .map(r -> codec.decode(r.value(), DepartmentTask.class).value()).findFirst().orElseThrow();
+        assertThat(task.getRole()).isEqualTo(TaskRole.LEAD);
+        assertThat(task.getDescription()).isEqualTo("夜市摊位占道，影响通行");
+        assertThat(new String(tasks.get(0).value(), StandardCharsets.UTF_8)).doesNotContain("13900000000", "王芳");
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> timeline = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(stack.url("audit-service") + "/api/audit/incidents/" + caseId)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(timeline.statusCode()).isEqualTo(200);
+            assertThat(timeline.body()).contains("\"incident-reports\"", "\"case-events\"",
+                    "\"department-tasks-urban-management\"", "\"department-tasks-environment\"",
+                    "\"department-tasks-market-regulation\"", "\"notifications\"");
+        });
+    }
+}
