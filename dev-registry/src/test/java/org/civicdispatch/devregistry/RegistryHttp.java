@@ -47,7 +47,7 @@ final class RegistryHttp {
     }
 
     Answer get(String path) {
-        return send("GET", path, null);
+        return send("GET", path, (String) null);
     }
 
     Answer post(String path, String body) {
@@ -59,7 +59,7 @@ final class RegistryHttp {
     }
 
     Answer delete(String path) {
-        return send("DELETE", path, null);
+        return send("DELETE", path, (String) null);
     }
 
     Answer send(String method, String path, String body) {

@@ -27,11 +27,16 @@ public class AuditKafkaConfiguration {
     }
 
     static DefaultErrorHandler retryingForever() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(10_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff());
         // The defaults skip some exception types at once (e.g. ClassCastException): nothing may be skipped here.
         handler.setClassifications(Map.of(), true);
         return handler;
+    }
+
+    /** No recoverer and no end: the default maximum elapsed time and attempts are unlimited. */
+    static ExponentialBackOff backOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        return backOff;
     }
 }
