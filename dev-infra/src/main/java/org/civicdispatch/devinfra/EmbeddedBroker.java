@@ -15,12 +15,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** Starts one broker; port 0 picks a free port. */
-    public static EmbeddedBroker start(int port) {
+    /** Starts one broker on a free port (the KRaft test kit binds its own ports): see {@link #bootstrapServers()}. */
+    public static EmbeddedBroker start() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "false",
                 "offsets.topic.replication.factor", "1",

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
@@ -28,6 +29,7 @@ final class RegistryHttpApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttpApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 1 << 20;
+    private static final long MAX_DRAIN = 64L << 20;
     private static final String SUBJECT = "/subjects/([^/]+)";
 
     private final SchemaStore store;
@@ -171,7 +173,7 @@ final class RegistryHttpApi implements HttpHandler {
         String requested = body.path("compatibility").asText(body.path("compatibilityLevel").asText(""));
         CompatibilityLevel level;
         try {
-            level = CompatibilityLevel.valueOf(requested);
+            level = CompatibilityLevel.valueOf(requested.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new RegistryError(422, ErrorCodes.INVALID_COMPATIBILITY_LEVEL,
                     "Invalid compatibility level. Valid values are none, backward, forward, full, "
@@ -222,7 +224,11 @@ final class RegistryHttpApi implements HttpHandler {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                throw new RegistryError(413, 413, "request body larger than " + MAX_BODY + " bytes");
+                // Read the rest before answering: a server that answers and closes while the client is still
+                // sending resets the connection, and the client sees "connection reset" instead of the 413.
+                long drained = drain(in);
+                throw new RegistryError(413, 413, "request body larger than " + MAX_BODY + " bytes ("
+                        + (bytes.length + drained) + " sent)");
             }
             JsonNode node = JSON.readTree(bytes);
             if (node == null || !node.isObject()) {
@@ -232,6 +238,16 @@ final class RegistryHttpApi implements HttpHandler {
         } catch (IOException e) {
             throw RegistryError.badRequest("malformed JSON in the request body: " + e.getMessage());
         }
+    }
+
+    /** Discards what is left of the body, up to {@link #MAX_DRAIN}; beyond that the connection is dropped. */
+    private static long drain(InputStream in) throws IOException {
+        long drained = 0;
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; drained < MAX_DRAIN && (n = in.read(buffer)) >= 0; ) {
+            drained += n;
+        }
+        return drained;
     }
 
     private static String subject(Matcher m) {

@@ -33,7 +33,7 @@ class DevSchemaRegistryApiTest {
 
     @BeforeAll
     static void startRegistry() {
-        broker = EmbeddedBroker.start(0);
+        broker = TestBroker.start();
         registry = DevSchemaRegistry.start(broker.bootstrapServers(), "127.0.0.1", 0);
         http = new RegistryHttp(registry.url());
     }
@@ -64,7 +64,7 @@ class DevSchemaRegistryApiTest {
     @Test
     void shouldAnswerTheRootAndListAvroAsTheOnlySchemaType() {
         assertThat(http.get("/").status()).isEqualTo(200);
-        assertThat(http.get("/schemas/types").json()).extracting(JsonNode::toString).isEqualTo("[\"AVRO\"]");
+        assertThat(http.get("/schemas/types").json().toString()).isEqualTo("[\"AVRO\"]");
     }
 
     @Test
@@ -103,7 +103,7 @@ class DevSchemaRegistryApiTest {
 
         assertThat(raw.json().path("id").asInt()).isEqualTo(id);
         assertThat(client().getLatest(second)).isEqualTo(new RegisteredSchema(second, 1, id, schema));
-        assertThat(http.get("/schemas/ids/" + id + "/subjects").json()).extracting(JsonNode::toString)
+        assertThat(http.get("/schemas/ids/" + id + "/subjects").json().toString())
                 .isEqualTo("[\"" + first + "\",\"" + second + "\"]");
         JsonNode versions = http.get("/schemas/ids/" + id + "/versions").json();
         assertThat(versions).hasSize(2);
@@ -136,8 +136,8 @@ class DevSchemaRegistryApiTest {
         int id2 = client().register(subject, v2);
 
         assertThat(client().subjects()).contains(subject);
-        assertThat(http.get("/subjects").json()).extracting(JsonNode::toString).asString().contains(subject);
-        assertThat(http.get("/subjects/" + subject + "/versions").json()).extracting(JsonNode::toString)
+        assertThat(http.get("/subjects").json().toString()).contains("\"" + subject + "\"");
+        assertThat(http.get("/subjects/" + subject + "/versions").json().toString())
                 .isEqualTo("[1,2]");
 
         JsonNode latest = http.get("/subjects/" + subject + "/versions/latest").json();

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.devinfra.EmbeddedDatabase;
 import org.civicdispatch.devregistry.DevSchemaRegistry;
+import org.civicdispatch.registry.wire.AvroTrust;
 
 /**
  * The whole platform on the embedded default: a real KRaft broker, the dev schema registry and a real PostgreSQL
@@ -25,8 +26,6 @@ public final class DevStack implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("intake-service", "dispatch-service", "notification-service",
             "audit-service");
-    private static final String AVRO_TRUSTED =
-            "org.civicdispatch.events,java.lang,java.math,java.io,java.net,java.util,org.apache.avro.util";
 
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -39,14 +38,14 @@ public final class DevStack implements AutoCloseable {
     /**
      * @param kafka       bootstrap servers of a running broker, or null to start the embedded one
      * @param jdbcUrl     JDBC URL of the audit database (user postgres), or null to start embedded PostgreSQL
-     * @param ports       intake, dispatch, notification, audit, then registry, Kafka and PostgreSQL; 0 picks a free one
+     * @param ports       intake, dispatch, notification, audit, then registry and PostgreSQL; 0 picks a free one
      */
     public record Options(Path root, Path workDir, String kafka, String jdbcUrl, String jdbcUser, String jdbcPassword,
                           List<Integer> ports, List<String> jvmOptions) {
 
         public static Options defaults(Path root) {
             return new Options(root, root.resolve("target").resolve("devstack"), null, null, "postgres", "",
-                    List.of(8080, 8082, 8083, 8084, 8081, 9092, 15432),
+                    List.of(8080, 8082, 8083, 8084, 8081, 15432),
                     List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
         }
 
@@ -56,7 +55,7 @@ public final class DevStack implements AutoCloseable {
 
         public Options withFreePorts(Path workDir) {
             return new Options(root, workDir, kafka, jdbcUrl, jdbcUser, jdbcPassword,
-                    List.of(0, 0, 0, 0, 0, 0, 0), jvmOptions);
+                    List.of(0, 0, 0, 0, 0, 0), jvmOptions);
         }
     }
 
@@ -79,7 +78,7 @@ public final class DevStack implements AutoCloseable {
         Instant begin = Instant.now();
         Path logs = createDirectories(options.workDir().resolve("logs"));
         if (options.kafka() == null) {
-            EmbeddedBroker broker = EmbeddedBroker.start(options.ports().get(5));
+            EmbeddedBroker broker = EmbeddedBroker.start();
             infrastructure.add(broker);
             bootstrapServers = broker.bootstrapServers();
         } else {
@@ -90,7 +89,7 @@ public final class DevStack implements AutoCloseable {
         registryUrl = registry.url();
         String jdbcUser = options.jdbcUser();
         if (options.jdbcUrl() == null) {
-            EmbeddedDatabase database = EmbeddedDatabase.start(options.ports().get(6), null);
+            EmbeddedDatabase database = EmbeddedDatabase.start(options.ports().get(5), null);
             infrastructure.add(database);
             auditJdbcUrl = database.createDatabase("audit");
             jdbcUser = EmbeddedDatabase.USER;
@@ -105,7 +104,7 @@ public final class DevStack implements AutoCloseable {
                 "AUDIT_DB_PASSWORD", options.jdbcPassword() == null ? "" : options.jdbcPassword(),
                 "DISPATCH_STATE_DIR", createDirectories(options.workDir().resolve("dispatch-state")).toString());
         List<String> jvm = new ArrayList<>(options.jvmOptions());
-        jvm.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + AVRO_TRUSTED);
+        jvm.add("-D" + AvroTrust.PROPERTY + "=" + AvroTrust.PACKAGES);
         for (int i = 0; i < SERVICES.size(); i++) {
             String module = SERVICES.get(i);
             services.put(module, ServiceProcess.start(options.root(), module, port(options.ports().get(i)), env, jvm,
@@ -186,6 +185,7 @@ public final class DevStack implements AutoCloseable {
 
     /** {@code java -jar devstack/target/devstack-*-exec.jar [--no-demo]}, run from the repository root. */
     public static void main(String[] args) {
+        AvroTrust.trustContractPackages();
         Path root = Path.of(System.getProperty("civicdispatch.root", ".")).toAbsolutePath().normalize();
         DevStack stack = start(Options.defaults(root));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-shutdown"));

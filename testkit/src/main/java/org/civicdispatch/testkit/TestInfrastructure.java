@@ -37,7 +37,7 @@ public final class TestInfrastructure {
                 container.start();
                 kafka = container.getBootstrapServers();
             } else {
-                kafka = EmbeddedBroker.start(0).bootstrapServers();
+                kafka = EmbeddedBroker.start().bootstrapServers();
             }
             LOG.info("test Kafka at {}", kafka);
         }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
@@ -109,7 +108,12 @@ public class AvroCodec {
                         + "-byte body has bytes left over after the record: corrupt or wrong schema id");
             }
             return new DecodedRecord<>(id, writerSchema, (T) value);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (UnreadableRecordException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Corrupt bytes surface as many exception types (EOFException, AvroRuntimeException,
+            // IndexOutOfBoundsException, UnsupportedOperationException for absurd string lengths, ...):
+            // all of them mean the record cannot be read, however often it is retried.
             throw new UnreadableRecordException("schema id " + id + ": Avro body does not match "
                     + writerSchema.getFullName() + (readerSchema == null ? "" : " as read by "
                     + readerSchema.getFullName()) + ": " + e.getMessage(), e);
