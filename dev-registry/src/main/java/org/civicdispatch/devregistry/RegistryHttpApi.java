@@ -221,14 +221,11 @@ final class RegistryHttpApi implements HttpHandler {
     }
 
     private static JsonNode body(HttpExchange exchange) {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+        try {
+            // Not closed here: respond() reads what is left, handle() closes the exchange.
+            byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                // Read the rest before answering: a server that answers and closes while the client is still
-                // sending resets the connection, and the client sees "connection reset" instead of the 413.
-                long drained = drain(in);
-                throw new RegistryError(413, 413, "request body larger than " + MAX_BODY + " bytes ("
-                        + (bytes.length + drained) + " sent)");
+                throw new RegistryError(413, 413, "request body larger than " + MAX_BODY + " bytes");
             }
             JsonNode node = JSON.readTree(bytes);
             if (node == null || !node.isObject()) {
@@ -241,13 +238,16 @@ final class RegistryHttpApi implements HttpHandler {
     }
 
     /** Discards what is left of the body, up to {@link #MAX_DRAIN}; beyond that the connection is dropped. */
-    private static long drain(InputStream in) throws IOException {
+    private static void drain(InputStream in) {
         long drained = 0;
         byte[] buffer = new byte[64 * 1024];
-        for (int n; drained < MAX_DRAIN && (n = in.read(buffer)) >= 0; ) {
-            drained += n;
+        try {
+            for (int n; drained < MAX_DRAIN && (n = in.read(buffer)) >= 0; ) {
+                drained += n;
+            }
+        } catch (IOException e) {
+            // already closed or the client went away: the answer is all that is left to try
         }
-        return drained;
     }
 
     private static String subject(Matcher m) {
@@ -284,6 +284,9 @@ final class RegistryHttpApi implements HttpHandler {
     }
 
     private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        // Read what is left of the request first (a refused or unread body): a server that answers and closes
+        // while the client is still sending resets the connection, and the client never sees the answer.
+        drain(exchange.getRequestBody());
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", SchemaRegistryClient.CONTENT_TYPE);
         exchange.sendResponseHeaders(status, bytes.length);

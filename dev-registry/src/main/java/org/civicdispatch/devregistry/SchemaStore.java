@@ -109,6 +109,10 @@ final class SchemaStore {
 
     synchronized List<String> compatibilityProblems(String subject, Schema schema, String version) {
         List<Schema> against = liveSchemas(subject);
+        if (version != null && against.isEmpty() && ("latest".equals(version) || "-1".equals(version))) {
+            // As the Confluent registry (since 7.0) answers: nothing registered, nothing to be incompatible with.
+            return List.of();
+        }
         if (version != null) {
             against = List.of(version(subject, version).schema());
         }

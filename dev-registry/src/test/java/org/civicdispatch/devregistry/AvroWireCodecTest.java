@@ -3,9 +3,12 @@ package org.civicdispatch.devregistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +26,7 @@ import org.civicdispatch.events.Reporter;
 import org.civicdispatch.events.Urgency;
 import org.civicdispatch.registry.RegistryUnavailableException;
 import org.civicdispatch.registry.SchemaRegistryClient;
+import org.civicdispatch.registry.SchemaRegistryException;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.registry.wire.AvroWireDeserializer;
 import org.civicdispatch.registry.wire.AvroWireSerializer;
@@ -197,7 +201,7 @@ class AvroWireCodecTest {
 
         assertThatThrownBy(() -> codec.decode(bytes, IncidentReported.class))
                 .isInstanceOf(UnreadableRecordException.class).hasMessageContaining("magic byte 0x7b");
-        byte[] json = "{\"caseId\":\"c\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] json = "{\"caseId\":\"c\"}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> codec.decodeGeneric(json))
                 .isInstanceOf(UnreadableRecordException.class).hasMessageContaining("magic byte 0x7b");
     }
@@ -295,6 +299,29 @@ class AvroWireCodecTest {
     }
 
     @Test
+    void shouldSayTheRegistryIsUnavailableWhenItRefusesUsRatherThanBlameTheRecord() throws IOException {
+        HttpServer refusing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        refusing.createContext("/", exchange -> {
+            byte[] body = "{\"error_code\":40101,\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", RegistryHttp.CONTENT_TYPE);
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        refusing.start();
+        try {
+            AvroCodec unauthorized = new AvroCodec(new SchemaRegistryClient("http://127.0.0.1:"
+                    + refusing.getAddress().getPort()), true);
+            byte[] bytes = codec.encode(TOPIC + "-value", incident("case-11"));
+
+            assertThatThrownBy(() -> unauthorized.decode(bytes, IncidentReported.class))
+                    .isInstanceOf(RegistryUnavailableException.class).hasMessageContaining("Unauthorized");
+        } finally {
+            refusing.stop(0);
+        }
+    }
+
+    @Test
     void shouldNotRegisterWhenAutoRegisterIsOff() {
         try (AvroWireSerializer<GenericRecord> serializer = new AvroWireSerializer<>()) {
             serializer.configure(Map.of(AvroWireSerializer.REGISTRY_URL, registry.url(),
@@ -303,7 +330,7 @@ class AvroWireCodecTest {
             GenericRecord record = new GenericRecordBuilder(schema).set("a", 1).build();
 
             assertThatThrownBy(() -> serializer.serialize("unregistered", record))
-                    .isInstanceOf(org.civicdispatch.registry.SchemaRegistryException.class);
+                    .isInstanceOf(SchemaRegistryException.class);
             assertThat(codec.registry().subjects()).doesNotContain("unregistered-value");
         }
     }

@@ -281,6 +281,21 @@ class DevSchemaRegistryApiTest {
     }
 
     @Test
+    void shouldCallAnySchemaCompatibleWithTheLatestOfASubjectThatDoesNotExistYet() {
+        // Confluent 7+ answers so (confluentinc/schema-registry#2624), which lets CI check a brand-new subject.
+        String subject = uniqueSubject();
+        Schema schema = record(uniqueName(), A);
+
+        assertThat(client().isCompatible(subject, schema)).isTrue();
+        assertThat(http.post("/compatibility/subjects/" + subject + "/versions", schemaBody(schema)).json()
+                .path("is_compatible").asBoolean(false)).isTrue();
+        Answer numbered = http.post("/compatibility/subjects/" + subject + "/versions/1", schemaBody(schema));
+        assertThat(numbered.status()).isEqualTo(404);
+        assertThat(numbered.errorCode()).isEqualTo(ErrorCodes.SUBJECT_NOT_FOUND);
+        assertThat(client().subjects()).doesNotContain(subject);
+    }
+
+    @Test
     void shouldRefuseABackwardIncompatibleSchemaWith409() {
         String subject = uniqueSubject();
         String name = uniqueName();

@@ -138,6 +138,17 @@ class DevSchemaRegistryHostileInputTest {
     }
 
     @Test
+    void shouldAnswerALargeBodySentToAnUnknownPathWith404() {
+        byte[] body = new byte[2 * 1024 * 1024];
+        Arrays.fill(body, (byte) 'x');
+
+        Answer answer = http.send("POST", "/no/such/path", body);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.errorCode()).isEqualTo(404);
+    }
+
+    @Test
     void shouldExplainWhyAnInvalidSchemaIsInvalid() {
         Answer answer = http.post("/subjects/" + SUBJECT + "/versions",
                 schemaBody("{\"type\":\"record\",\"name\":\"X\",\"fields\":[{\"name\":\"a\",\"type\":\"NoSuchType\"}]}"));

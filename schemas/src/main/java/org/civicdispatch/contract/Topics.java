@@ -74,12 +74,15 @@ public final class Topics {
                 Set.of(Party.AUDIT), true, "records " + consumer.serviceName() + " refused, reason in headers");
     }
 
-    /** The fixed topics plus one task topic per department and one DLQ per consuming service. */
+    /**
+     * The fixed topics plus one task topic per department and one DLQ per consuming service. Audit has none: it
+     * stores even unreadable records, with the reason, and retries its database without end.
+     */
     public static List<TopicSpec> all(Collection<String> departmentCodes) {
         List<TopicSpec> topics = new ArrayList<>(List.of(
                 INCIDENT_SUBMISSIONS, INCIDENT_REPORTS, CASE_EVENTS, DEPARTMENT_RESPONSES, SLA_EVENTS, NOTIFICATIONS));
         departmentCodes.stream().sorted().map(Topics::departmentTasks).forEach(topics::add);
-        for (Party consumer : List.of(Party.INTAKE, Party.DISPATCH, Party.NOTIFICATION, Party.AUDIT)) {
+        for (Party consumer : List.of(Party.INTAKE, Party.DISPATCH, Party.NOTIFICATION)) {
             topics.add(deadLetters(consumer));
         }
         return topics;

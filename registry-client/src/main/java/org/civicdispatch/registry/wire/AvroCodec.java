@@ -21,6 +21,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.civicdispatch.registry.RegistryUnavailableException;
 import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.SchemaRegistryException;
 
@@ -95,6 +96,11 @@ public class AvroCodec {
         try {
             writerSchema = registry.getById(id);
         } catch (SchemaRegistryException e) {
+            if (e.status() != 404) {
+                // 401, 403, 429, ...: the registry refuses us, the record is not at fault; worth retrying.
+                throw new RegistryUnavailableException("schema registry at " + registry.baseUrl()
+                        + " refused schema id " + id + ": " + e.getMessage(), e);
+            }
             throw new UnreadableRecordException("schema id " + id + " is not in the registry: " + e.getMessage(), e);
         }
         DatumReader<Object> reader = readers.computeIfAbsent(new ReaderKey(writerSchema, readerSchema, specific),
@@ -108,7 +114,8 @@ public class AvroCodec {
                         + "-byte body has bytes left over after the record: corrupt or wrong schema id");
             }
             return new DecodedRecord<>(id, writerSchema, (T) value);
-        } catch (UnreadableRecordException e) {
+        } catch (UnreadableRecordException | SecurityException e) {
+            // A class outside the trusted packages is a misconfiguration of this service, not a bad record.
             throw e;
         } catch (IOException | RuntimeException e) {
             // Corrupt bytes surface as many exception types (EOFException, AvroRuntimeException,
