@@ -20,7 +20,6 @@ import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.Location;
 import org.civicdispatch.events.Tier;
 import org.civicdispatch.events.Urgency;
-import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.PostgresEndpoint;
@@ -59,7 +58,7 @@ class AuditServiceIntegrationTest {
         // Audit only reads; the writers provision these topics in the platform.
         kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers())
                 .createTopics("incident-reports", "case-events", "intake-dlq");
-        codec = new AvroCodec(new SchemaRegistryClient(TestInfrastructure.schemaRegistryUrl()), true);
+        codec = TestInfrastructure.codec();
     }
 
     @AfterAll
@@ -70,8 +69,7 @@ class AuditServiceIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         PostgresEndpoint db = TestInfrastructure.postgres("audit_test");
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("civic.schema-registry-url", TestInfrastructure::schemaRegistryUrl);
+        TestInfrastructure.kafkaAndRegistry(registry);
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);

@@ -15,7 +15,6 @@ import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.Urgency;
-import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
@@ -39,7 +38,7 @@ class DispatchServiceIntegrationTest {
     @BeforeAll
     static void createInputTopic() {
         kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers()).createTopics("incident-reports");
-        codec = new AvroCodec(new SchemaRegistryClient(TestInfrastructure.schemaRegistryUrl()), true);
+        codec = TestInfrastructure.codec();
     }
 
     @AfterAll
@@ -49,8 +48,7 @@ class DispatchServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("civic.schema-registry-url", TestInfrastructure::schemaRegistryUrl);
+        TestInfrastructure.kafkaAndRegistry(registry);
         registry.add("civic.state-dir", () -> stateDir.toString());
     }
 

@@ -17,7 +17,6 @@ import org.civicdispatch.events.Channel;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.IncidentSubmission;
 import org.civicdispatch.events.Location;
-import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
@@ -43,7 +42,7 @@ class IntakeServiceIntegrationTest {
     @BeforeAll
     static void clients() {
         kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers());
-        codec = new AvroCodec(new SchemaRegistryClient(TestInfrastructure.schemaRegistryUrl()), true);
+        codec = TestInfrastructure.codec();
     }
 
     @AfterAll
@@ -53,8 +52,7 @@ class IntakeServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("civic.schema-registry-url", TestInfrastructure::schemaRegistryUrl);
+        TestInfrastructure.kafkaAndRegistry(registry);
     }
 
     @Test

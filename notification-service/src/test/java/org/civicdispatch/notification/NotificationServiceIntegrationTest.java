@@ -21,7 +21,6 @@ import org.civicdispatch.contract.Topics;
 import org.civicdispatch.events.Audience;
 import org.civicdispatch.events.NotificationSent;
 import org.civicdispatch.notification.domain.Fixtures;
-import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
@@ -45,7 +44,7 @@ class NotificationServiceIntegrationTest {
 
     @BeforeAll
     static void clients() {
-        codec = new AvroCodec(new SchemaRegistryClient(TestInfrastructure.schemaRegistryUrl()), true);
+        codec = TestInfrastructure.codec();
     }
 
     @AfterAll
@@ -58,8 +57,7 @@ class NotificationServiceIntegrationTest {
         // Runs before the context starts: the test broker creates no topics on its own, and the topics this
         // service reads are provisioned by intake and dispatch.
         kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers()).createTopics(REPORTS, CASE_EVENTS);
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("civic.schema-registry-url", TestInfrastructure::schemaRegistryUrl);
+        TestInfrastructure.kafkaAndRegistry(registry);
     }
 
     @Test

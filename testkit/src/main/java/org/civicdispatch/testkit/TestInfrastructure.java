@@ -3,7 +3,10 @@ package org.civicdispatch.testkit;
 import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.devinfra.EmbeddedDatabase;
 import org.civicdispatch.devregistry.DevSchemaRegistry;
+import org.civicdispatch.registry.SchemaRegistryClient;
+import org.civicdispatch.registry.wire.AvroCodec;
 import org.slf4j.Logger;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -22,6 +25,7 @@ public final class TestInfrastructure {
 
     private static String kafka;
     private static DevSchemaRegistry registry;
+    private static AvroCodec codec;
     private static PostgresEndpoint postgres;
     private static Boolean docker;
 
@@ -50,6 +54,20 @@ public final class TestInfrastructure {
             registry = DevSchemaRegistry.start(kafkaBootstrapServers(), "127.0.0.1", 0);
         }
         return registry.url();
+    }
+
+    /** A codec on the shared registry, registering schemas as a producing department system would. */
+    public static synchronized AvroCodec codec() {
+        if (codec == null) {
+            codec = new AvroCodec(new SchemaRegistryClient(schemaRegistryUrl()), true);
+        }
+        return codec;
+    }
+
+    /** Points a service under test at the shared broker and registry. */
+    public static void kafkaAndRegistry(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("civic.schema-registry-url", TestInfrastructure::schemaRegistryUrl);
     }
 
     /** The shared test PostgreSQL server, with a fresh database of the given name. */

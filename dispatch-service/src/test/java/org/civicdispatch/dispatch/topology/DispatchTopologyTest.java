@@ -24,7 +24,6 @@ import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.Urgency;
-import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +33,7 @@ import org.junit.jupiter.api.Test;
 /** The topology against the real schema registry, driven without a broker (DLQ paths: DispatchServiceIntegrationTest). */
 class DispatchTopologyTest {
 
-    private final AvroCodec codec = new AvroCodec(new SchemaRegistryClient(TestInfrastructure.schemaRegistryUrl()),
-            true);
+    private final AvroCodec codec = TestInfrastructure.codec();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> reports;
 
