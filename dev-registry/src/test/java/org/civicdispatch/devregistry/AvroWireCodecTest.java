@@ -18,7 +18,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
-import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.events.Channel;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.Location;
@@ -32,9 +31,9 @@ import org.civicdispatch.registry.wire.AvroWireDeserializer;
 import org.civicdispatch.registry.wire.AvroWireSerializer;
 import org.civicdispatch.registry.wire.DecodedRecord;
 import org.civicdispatch.registry.wire.UnreadableRecordException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Confluent wire format against a real registry (here, since registry-client cannot depend on it). */
 class AvroWireCodecTest {
@@ -43,25 +42,13 @@ class AvroWireCodecTest {
     private static final Instant REPORTED = Instant.parse("2025-03-01T08:15:30.123Z");
     private static final Instant ACCEPTED = Instant.parse("2025-03-01T08:16:02.456Z");
 
-    private static EmbeddedBroker broker;
-    private static DevSchemaRegistry registry;
+    @RegisterExtension
+    static final RunningRegistry REGISTRY = new RunningRegistry();
     private static AvroCodec codec;
 
     @BeforeAll
     static void startRegistry() {
-        broker = TestBroker.start();
-        registry = DevSchemaRegistry.start(broker.bootstrapServers(), "127.0.0.1", 0);
-        codec = new AvroCodec(new SchemaRegistryClient(registry.url()), true);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        codec = new AvroCodec(new SchemaRegistryClient(REGISTRY.url()), true);
     }
 
     private static IncidentReported incident(String caseId) {
@@ -85,14 +72,14 @@ class AvroWireCodecTest {
         IncidentReported incident = incident("case-1");
         try (AvroWireSerializer<IncidentReported> serializer = new AvroWireSerializer<>();
              AvroWireDeserializer<IncidentReported> deserializer = new AvroWireDeserializer<>()) {
-            serializer.configure(Map.of(AvroWireSerializer.REGISTRY_URL, registry.url()), false);
-            deserializer.configure(Map.of(AvroWireSerializer.REGISTRY_URL, registry.url(),
+            serializer.configure(Map.of(AvroWireSerializer.REGISTRY_URL, REGISTRY.url()), false);
+            deserializer.configure(Map.of(AvroWireSerializer.REGISTRY_URL, REGISTRY.url(),
                     AvroWireDeserializer.VALUE_TYPE, IncidentReported.class.getName()), false);
 
             byte[] bytes = serializer.serialize(TOPIC, incident);
             IncidentReported read = deserializer.deserialize(TOPIC, bytes);
 
-            int id = new SchemaRegistryClient(registry.url()).getLatest(TOPIC + "-value").id();
+            int id = new SchemaRegistryClient(REGISTRY.url()).getLatest(TOPIC + "-value").id();
             assertThat(bytes[0]).isEqualTo(AvroCodec.MAGIC_BYTE);
             assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
             assertThat(AvroCodec.schemaId(bytes)).isEqualTo(id);
@@ -134,7 +121,7 @@ class AvroWireCodecTest {
     void shouldDeserializeIntoGenericRecordsWhenNoTypeIsConfigured() {
         byte[] bytes = codec.encode(TOPIC + "-value", incident("case-3"));
         try (AvroWireDeserializer<Object> deserializer = new AvroWireDeserializer<>()) {
-            deserializer.configure(Map.of(AvroWireSerializer.REGISTRY_URL, registry.url()), false);
+            deserializer.configure(Map.of(AvroWireSerializer.REGISTRY_URL, REGISTRY.url()), false);
 
             Object read = deserializer.deserialize(TOPIC, bytes);
 
@@ -324,7 +311,7 @@ class AvroWireCodecTest {
     @Test
     void shouldNotRegisterWhenAutoRegisterIsOff() {
         try (AvroWireSerializer<GenericRecord> serializer = new AvroWireSerializer<>()) {
-            serializer.configure(Map.of(AvroWireSerializer.REGISTRY_URL, registry.url(),
+            serializer.configure(Map.of(AvroWireSerializer.REGISTRY_URL, REGISTRY.url(),
                     AvroWireSerializer.AUTO_REGISTER, "false"), false);
             Schema schema = RegistryHttp.record("NeverRegistered", "{\"name\":\"a\",\"type\":\"int\"}");
             GenericRecord record = new GenericRecordBuilder(schema).set("a", 1).build();

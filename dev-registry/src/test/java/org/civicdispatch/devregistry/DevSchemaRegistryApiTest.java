@@ -8,16 +8,15 @@ import static org.civicdispatch.devregistry.RegistryHttp.schemaBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
-import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.devregistry.RegistryHttp.Answer;
 import org.civicdispatch.registry.CompatibilityLevel;
 import org.civicdispatch.registry.ErrorCodes;
 import org.civicdispatch.registry.RegisteredSchema;
 import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.SchemaRegistryException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Confluent REST API of the dev registry, through our client and through raw HTTP. */
 class DevSchemaRegistryApiTest {
@@ -27,30 +26,18 @@ class DevSchemaRegistryApiTest {
     private static final String B_REQUIRED = "{\"name\":\"b\",\"type\":\"string\"}";
     private static final String B_DEFAULTED = "{\"name\":\"b\",\"type\":\"string\",\"default\":\"x\"}";
 
-    private static EmbeddedBroker broker;
-    private static DevSchemaRegistry registry;
+    @RegisterExtension
+    static final RunningRegistry REGISTRY = new RunningRegistry();
     private static RegistryHttp http;
 
     @BeforeAll
     static void startRegistry() {
-        broker = TestBroker.start();
-        registry = DevSchemaRegistry.start(broker.bootstrapServers(), "127.0.0.1", 0);
-        http = new RegistryHttp(registry.url());
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        http = new RegistryHttp(REGISTRY.url());
     }
 
     /** A fresh client each time, so nothing comes from a client-side cache. */
     private static SchemaRegistryClient client() {
-        return new SchemaRegistryClient(registry.url());
+        return new SchemaRegistryClient(REGISTRY.url());
     }
 
     private static String uniqueSubject() {

@@ -7,13 +7,12 @@ import static org.civicdispatch.devregistry.RegistryHttp.schemaBody;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.devregistry.RegistryHttp.Answer;
 import org.civicdispatch.registry.ErrorCodes;
 import org.civicdispatch.registry.SchemaRegistryClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,28 +24,16 @@ class DevSchemaRegistryHostileInputTest {
     private static final String VALID = RegistryHttp.record("Hostile", "{\"name\":\"a\",\"type\":\"string\"}")
             .toString();
 
-    private static EmbeddedBroker broker;
-    private static DevSchemaRegistry registry;
+    @RegisterExtension
+    static final RunningRegistry REGISTRY = new RunningRegistry();
     private static RegistryHttp http;
     private static int registeredId;
 
     @BeforeAll
     static void startRegistry() {
-        broker = TestBroker.start();
-        registry = DevSchemaRegistry.start(broker.bootstrapServers(), "127.0.0.1", 0);
-        http = new RegistryHttp(registry.url());
-        registeredId = new SchemaRegistryClient(registry.url()).register(SUBJECT, record("Hostile",
+        http = new RegistryHttp(REGISTRY.url());
+        registeredId = new SchemaRegistryClient(REGISTRY.url()).register(SUBJECT, record("Hostile",
                 "{\"name\":\"a\",\"type\":\"string\"}"));
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     static Stream<Arguments> mistakes() {

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.civicdispatch.devregistry.RegistryHttp.record;
 
 import org.apache.avro.Schema;
-import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.registry.CompatibilityLevel;
 import org.civicdispatch.registry.RegisteredSchema;
 import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.SchemaRegistryException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The _schemas topic is the registry's only state: a new registry on the same broker knows everything. */
 class DevSchemaRegistryRestartTest {
@@ -22,34 +19,11 @@ class DevSchemaRegistryRestartTest {
     private static final String B_DEFAULTED = "{\"name\":\"b\",\"type\":\"string\",\"default\":\"x\"}";
     private static final String B_REQUIRED = "{\"name\":\"b\",\"type\":\"string\"}";
 
-    private static EmbeddedBroker broker;
-    private DevSchemaRegistry registry;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = TestBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    @AfterEach
-    void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningRegistry REGISTRY = new RunningRegistry();
 
     private SchemaRegistryClient restart() {
-        if (registry != null) {
-            registry.close();
-        }
-        registry = DevSchemaRegistry.start(broker.bootstrapServers(), "127.0.0.1", 0);
-        return new SchemaRegistryClient(registry.url());
+        return new SchemaRegistryClient(REGISTRY.restart().url());
     }
 
     @Test
@@ -65,7 +39,7 @@ class DevSchemaRegistryRestartTest {
         int parcelId = before.register("parcels-value", parcel);
         before.setCompatibility("orders-value", CompatibilityLevel.FULL);
         before.setCompatibility(null, CompatibilityLevel.FORWARD);
-        new RegistryHttp(registry.url()).delete("/subjects/parcels-value");
+        new RegistryHttp(REGISTRY.url()).delete("/subjects/parcels-value");
 
         SchemaRegistryClient after = restart();
 
@@ -118,11 +92,11 @@ class DevSchemaRegistryRestartTest {
         SchemaRegistryClient before = restart();
         before.register("levels-value", record("LevelProbe", A));
         before.setCompatibility("levels-value", CompatibilityLevel.NONE);
-        new RegistryHttp(registry.url()).delete("/config/levels-value");
+        new RegistryHttp(REGISTRY.url()).delete("/config/levels-value");
 
         SchemaRegistryClient after = restart();
 
-        assertThat(new RegistryHttp(registry.url()).get("/config/levels-value").status()).isEqualTo(404);
+        assertThat(new RegistryHttp(REGISTRY.url()).get("/config/levels-value").status()).isEqualTo(404);
         assertThat(after.compatibility("levels-value")).isEqualTo(after.compatibility(null));
     }
 }
