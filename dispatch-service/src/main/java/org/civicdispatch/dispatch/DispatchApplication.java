@@ -3,7 +3,7 @@ package org.civicdispatch.dispatch;
 import java.time.Clock;
 import org.civicdispatch.contract.Party;
 import org.civicdispatch.dispatch.catalog.CurrentCatalog;
-import org.civicdispatch.dispatch.routing.Department;
+import org.civicdispatch.reference.catalog.Department;
 import org.civicdispatch.support.app.ServiceLauncher;
 import org.civicdispatch.support.kafka.PlatformKafkaConfiguration;
 import org.civicdispatch.support.kafka.PlatformProperties;
@@ -30,7 +30,7 @@ public class DispatchApplication {
     }
 
     @Bean
-    CurrentCatalog currentCatalog(@Value("${civic.catalog:classpath:catalog/matter-catalog.json}") Resource source) {
+    CurrentCatalog currentCatalog(@Value("${civic.catalog:classpath:reference/matter-catalog.json}") Resource source) {
         return new CurrentCatalog(source);
     }
 

@@ -1,9 +1,13 @@
 package org.civicdispatch.dispatch.catalog;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.civicdispatch.dispatch.routing.Dispatching;
-import org.civicdispatch.dispatch.routing.MatterCatalog;
 import org.civicdispatch.dispatch.routing.Router;
+import org.civicdispatch.reference.catalog.CatalogLoader;
+import org.civicdispatch.reference.catalog.MatterCatalog;
 import org.springframework.core.io.Resource;
 
 /** The catalog in force. Reloading swaps it atomically; cases already dispatched keep the version they used. */
@@ -19,7 +23,12 @@ public class CurrentCatalog {
     }
 
     public final MatterCatalog reload() {
-        MatterCatalog loaded = CatalogLoader.load(source);
+        MatterCatalog loaded;
+        try (InputStream in = source.getInputStream()) {
+            loaded = CatalogLoader.load(in, source.getDescription());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read matter catalog " + source, e);
+        }
         dispatching.set(new Dispatching(new Router(loaded)));
         catalog.set(loaded);
         return loaded;

@@ -2,7 +2,7 @@ package org.civicdispatch.dispatch.http;
 
 import java.util.Map;
 import org.civicdispatch.dispatch.catalog.CurrentCatalog;
-import org.civicdispatch.dispatch.routing.MatterCatalog;
+import org.civicdispatch.reference.catalog.MatterCatalog;
 import org.civicdispatch.dispatch.topology.DispatchStreams;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

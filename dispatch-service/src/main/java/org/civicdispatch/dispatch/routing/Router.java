@@ -1,5 +1,7 @@
 package org.civicdispatch.dispatch.routing;
 
+import org.civicdispatch.reference.catalog.Matter;
+import org.civicdispatch.reference.catalog.MatterCatalog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

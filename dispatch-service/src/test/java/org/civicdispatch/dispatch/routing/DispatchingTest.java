@@ -1,5 +1,8 @@
 package org.civicdispatch.dispatch.routing;
 
+import org.civicdispatch.reference.catalog.Department;
+import org.civicdispatch.reference.catalog.Matter;
+import org.civicdispatch.reference.catalog.MatterCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.civicdispatch.dispatch.routing.Fixtures.NOW;

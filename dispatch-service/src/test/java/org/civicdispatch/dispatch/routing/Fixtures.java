@@ -1,5 +1,8 @@
 package org.civicdispatch.dispatch.routing;
 
+import org.civicdispatch.reference.catalog.Department;
+import org.civicdispatch.reference.catalog.Matter;
+import org.civicdispatch.reference.catalog.MatterCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

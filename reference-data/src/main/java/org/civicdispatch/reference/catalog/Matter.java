@@ -1,4 +1,4 @@
-package org.civicdispatch.dispatch.routing;
+package org.civicdispatch.reference.catalog;
 
 import java.time.Duration;
 import java.util.List;

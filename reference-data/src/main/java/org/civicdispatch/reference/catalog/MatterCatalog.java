@@ -1,4 +1,4 @@
-package org.civicdispatch.dispatch.routing;
+package org.civicdispatch.reference.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.civicdispatch.dispatch.routing;
+package org.civicdispatch.reference.catalog;
 
 /** A functional department or public-service company that answers calls (职能部门). */
 public record Department(String code, String nameZh, String nameEn) {
