@@ -42,7 +42,7 @@ final class DemoData {
             complaint("HOTLINE_12345", "municipal.manhole-cover", "解放大路与同志街交汇处井盖缺失，有人员跌落风险", 43.8712, 125.3391),
             complaint("MOBILE_APP", "environment.construction-noise", "Pile driving after 22:00 next to building 7", 43.8920, 125.3150),
             complaint("HOTLINE_12345", "utilities.no-heating", "南关区幸福街12栋暖气不热", 43.8650, 125.3400),
-            complaint("HOTLINE_12345", "pets.stray-dogs", "Stray dogs in the courtyard (not in the catalog: district catch-all)", 43.8700, 125.3200));
+            complaint("HOTLINE_12345", "other.unclassified", "Stray dogs in the courtyard (no matter fits: the district takes it)", 43.8700, 125.3200));
 
     private final DevStack stack;
 

@@ -6,6 +6,9 @@ import java.util.List;
 import org.civicdispatch.contract.Party;
 import org.civicdispatch.intake.domain.CaseNumbers;
 import org.civicdispatch.intake.domain.Intake;
+import org.civicdispatch.reference.catalog.CatalogLoader;
+import org.civicdispatch.reference.catalog.MatterCatalog;
+import org.civicdispatch.reference.territory.Territory;
 import org.civicdispatch.support.app.ServiceLauncher;
 import org.civicdispatch.support.kafka.PlatformKafkaConfiguration;
 import org.civicdispatch.support.kafka.PlatformProperties;
@@ -31,8 +34,19 @@ public class IntakeApplication {
     }
 
     @Bean
-    Intake intake(Clock clock, @Value("${civic.zone:Asia/Shanghai}") String zone) {
-        return new Intake(clock, new CaseNumbers(ZoneId.of(zone)));
+    MatterCatalog matterCatalog() {
+        return CatalogLoader.bundled();
+    }
+
+    @Bean
+    Territory territory() {
+        return Territory.bundled();
+    }
+
+    @Bean
+    Intake intake(Clock clock, @Value("${civic.zone:Asia/Shanghai}") String zone, MatterCatalog catalog,
+                  Territory territory) {
+        return new Intake(clock, new CaseNumbers(ZoneId.of(zone)), catalog, territory);
     }
 
     @Bean

@@ -40,7 +40,7 @@ public final class Topics {
 
     public static final TopicSpec CASE_EVENTS = new TopicSpec("case-events",
             CaseEvent.class, "caseId", Party.DISPATCH, Party.DISPATCH,
-            Set.of(Party.NOTIFICATION, Party.AUDIT), false,
+            Set.of(Party.INTAKE, Party.NOTIFICATION, Party.AUDIT), false,
             "the case lifecycle after intake: dispatched, accepted, returned, resolved, ...");
 
     public static final TopicSpec DEPARTMENT_RESPONSES = new TopicSpec("department-responses",

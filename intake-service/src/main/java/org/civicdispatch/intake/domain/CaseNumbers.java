@@ -10,8 +10,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Case numbers citizens can read out on the phone: {@code C-20261122-7K3QX9MZ} (date of acceptance in the city's
- * zone, then 8 base-32 characters). A report that carries its channel's own id gets a number derived from
- * channel and id, so a resend of the same report names the same case.
+ * zone, then 8 base-32 characters). A report with an idempotency key gets a number derived from the key, so a resend
+ * names the same case even if the first answer was lost.
  */
 public final class CaseNumbers {
 
@@ -31,10 +31,11 @@ public final class CaseNumbers {
         return format(acceptedAt, bytes);
     }
 
-    public String forExternalId(String channel, String externalId, Instant reportedAt) {
+    /** The same key (and report date) always gives the same number. */
+    public String forKey(String idempotencyKey, Instant reportedAt) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((channel + ":" + externalId).getBytes(StandardCharsets.UTF_8));
+                    .digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
             return format(reportedAt, digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

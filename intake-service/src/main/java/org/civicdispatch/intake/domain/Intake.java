@@ -12,10 +12,14 @@ import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.Location;
 import org.civicdispatch.events.Reporter;
 import org.civicdispatch.events.Urgency;
+import org.civicdispatch.reference.catalog.MatterCatalog;
+import org.civicdispatch.reference.territory.Place;
+import org.civicdispatch.reference.territory.Territory;
 
 /**
- * Accepting a report (受理): checks what every channel must provide and turns a valid draft into the first event of
- * a case. Refusals name each field at fault, so a caller can fix the report and resend it.
+ * Accepting a report (受理): checks what every channel must provide, resolves the place to its grid, and turns a
+ * valid draft into the first event of a case. Refusals name each field at fault, so a caller can fix the report and
+ * resend it.
  */
 public final class Intake {
 
@@ -30,23 +34,37 @@ public final class Intake {
 
     private final Clock clock;
     private final CaseNumbers caseNumbers;
+    private final MatterCatalog catalog;
+    private final Territory territory;
 
-    public Intake(Clock clock, CaseNumbers caseNumbers) {
+    public Intake(Clock clock, CaseNumbers caseNumbers, MatterCatalog catalog, Territory territory) {
         this.clock = clock;
         this.caseNumbers = caseNumbers;
+        this.catalog = catalog;
+        this.territory = territory;
     }
 
-    public IntakeOutcome accept(IncidentDraft draft) {
+    /**
+     * @param idempotencyKey the caller's key for this report (an Idempotency-Key header, or channel:externalId),
+     *                       from which the case number derives, or null for a fresh number
+     */
+    public IntakeOutcome accept(IncidentDraft draft, String idempotencyKey) {
         Instant now = clock.instant();
         List<FieldError> errors = new ArrayList<>();
         Channel channel = enumValue(Channel.class, "channel", draft.channel(), errors, null);
         Urgency urgency = enumValue(Urgency.class, "urgency", draft.urgency(), errors, Urgency.ROUTINE);
         optional(errors, "externalId", draft.externalId(), MAX_EXTERNAL_ID, CODE);
-        if (required(errors, "category", draft.category(), 64) && !CATEGORY.matcher(draft.category()).matches()) {
-            errors.add(new FieldError("category", "must be a matter code like sanitation.garbage-overflow"));
+        if (required(errors, "category", draft.category(), 64)) {
+            if (!CATEGORY.matcher(draft.category()).matches()) {
+                errors.add(new FieldError("category", "must be a matter code like sanitation.garbage-overflow"));
+            } else if (catalog.matter(draft.category()).isEmpty()
+                    && catalog.firstOfCategory(draft.category()).isEmpty()) {
+                errors.add(new FieldError("category", "is not in the matter catalog " + catalog.version()
+                        + " (use other.unclassified when unsure)"));
+            }
         }
         required(errors, "description", draft.description(), MAX_DESCRIPTION);
-        checkLocation(draft, errors);
+        Place place = checkLocation(draft, errors);
         optional(errors, "reporter.name", draft.reporterName(), 100, null);
         optional(errors, "reporter.phone", draft.reporterPhone(), 20, PHONE);
         optional(errors, "reporter.email", draft.reporterEmail(), 254, EMAIL);
@@ -59,8 +77,8 @@ public final class Intake {
         if (!errors.isEmpty()) {
             return new IntakeOutcome.Rejected(List.copyOf(errors));
         }
-        String caseId = draft.externalId() == null ? caseNumbers.next(now)
-                : caseNumbers.forExternalId(channel.name(), draft.externalId(), reportedAt);
+        String caseId = idempotencyKey == null ? caseNumbers.next(now)
+                : caseNumbers.forKey(idempotencyKey, reportedAt);
         return new IntakeOutcome.Accepted(IncidentReported.newBuilder()
                 .setCaseId(caseId)
                 .setChannel(channel)
@@ -71,7 +89,9 @@ public final class Intake {
                         .setLatitude(draft.latitude())
                         .setLongitude(draft.longitude())
                         .setAddress(blankToNull(draft.address()))
-                        .setGridCode(blankToNull(draft.gridCode()))
+                        .setGridCode(place.gridCode())
+                        .setCommunityCode(place.communityCode())
+                        .setStreetCode(place.streetCode())
                         .build())
                 .setReporter(reporter(draft))
                 .setUrgency(urgency)
@@ -80,8 +100,13 @@ public final class Intake {
                 .build());
     }
 
-    private static void checkLocation(IncidentDraft draft, List<FieldError> errors) {
+    /**
+     * Resolves the report to its grid: by point-in-polygon when it has coordinates, else by grid code, else by
+     * a building address of the gazetteer. Returns null (with an error added) when it cannot.
+     */
+    private Place checkLocation(IncidentDraft draft, List<FieldError> errors) {
         boolean hasPoint = draft.latitude() != null || draft.longitude() != null;
+        int before = errors.size();
         if (hasPoint) {
             coordinate(errors, "location.latitude", draft.latitude(), 90);
             coordinate(errors, "location.longitude", draft.longitude(), 180);
@@ -91,6 +116,25 @@ public final class Intake {
         if (!hasPoint && isBlank(draft.address()) && isBlank(draft.gridCode())) {
             errors.add(new FieldError("location", "give coordinates, an address or a grid code"));
         }
+        if (errors.size() > before) {
+            return null;
+        }
+        if (hasPoint) {
+            return territory.locate(draft.latitude(), draft.longitude()).orElseGet(() -> refuse(errors,
+                    "location", "the point " + draft.latitude() + ", " + draft.longitude() + " lies outside "
+                            + territory.districtName() + "; this platform serves that district only"));
+        }
+        if (!isBlank(draft.gridCode())) {
+            return territory.byGridCode(draft.gridCode().strip()).orElseGet(() -> refuse(errors,
+                    "location.gridCode", "is not a grid of " + territory.districtName()));
+        }
+        return territory.byAddress(draft.address()).orElseGet(() -> refuse(errors, "location.address",
+                "is not an address of the district gazetteer; give coordinates or a grid code"));
+    }
+
+    private static Place refuse(List<FieldError> errors, String field, String message) {
+        errors.add(new FieldError(field, message));
+        return null;
     }
 
     private static void coordinate(List<FieldError> errors, String field, Double value, double limit) {

@@ -1,42 +1,56 @@
 package org.civicdispatch.intake.http;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.civicdispatch.events.IncidentReported;
-import org.civicdispatch.intake.domain.Intake;
-import org.civicdispatch.intake.domain.IntakeOutcome;
-import org.civicdispatch.intake.publish.IncidentPublisher;
+import org.civicdispatch.intake.application.ReportIntake;
+import org.civicdispatch.intake.application.Submission;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where hotline operators and apps submit complaints. A 202 means the case is durably in the event log. */
+/**
+ * Where hotline operators and apps submit complaints. A 202 means the case is durably in the event log. With an
+ * {@code Idempotency-Key} header a resend returns the same case (marked {@code Idempotent-Replayed: true}).
+ */
 @RestController
 @RequestMapping("/api/incidents")
 public class IncidentController {
 
-    private final Intake intake;
-    private final IncidentPublisher publisher;
+    private final ReportIntake intake;
 
-    public IncidentController(Intake intake, IncidentPublisher publisher) {
+    public IncidentController(ReportIntake intake) {
         this.intake = intake;
-        this.publisher = publisher;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> report(@RequestBody IncidentRequest request) {
-        IntakeOutcome outcome = intake.accept(request.toDraft());
-        if (outcome instanceof IntakeOutcome.Rejected rejected) {
+    public ResponseEntity<?> report(@RequestBody IncidentRequest request,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        if (key != null && (key.isBlank() || key.length() > 128)) {
+            return Problems.badIdempotencyKey();
+        }
+        Submission submission = intake.submit(request.toDraft(), key);
+        if (submission instanceof Submission.Rejected rejected) {
             return Problems.invalidReport(rejected.errors());
         }
-        IncidentReported event = ((IntakeOutcome.Accepted) outcome).event();
-        publisher.publish(event);
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/incidents/" + event.getCaseId()))
-                .body(Map.of("caseId", event.getCaseId(), "status", "REPORTED",
-                        "acceptedAt", event.getAcceptedAt().toString()));
+        if (submission instanceof Submission.KeyReused reused) {
+            return Problems.keyReused(reused.caseId());
+        }
+        Submission.Accepted accepted = (Submission.Accepted) submission;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("caseId", accepted.caseId());
+        body.put("status", "REPORTED");
+        if (accepted.suspectedDuplicateOf() != null) {
+            body.put("suspectedDuplicateOf", accepted.suspectedDuplicateOf());
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/incidents/" + accepted.caseId()))
+                .header("Idempotent-Replayed", String.valueOf(accepted.replayed()))
+                .body(body);
     }
 }

@@ -1,0 +1,154 @@
+package org.civicdispatch.intake.application;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.Location;
+import org.civicdispatch.intake.domain.IncidentDraft;
+import org.civicdispatch.intake.domain.Intake;
+import org.civicdispatch.intake.domain.IntakeOutcome;
+import org.civicdispatch.intake.ledger.CaseLedger;
+import org.civicdispatch.intake.ledger.CaseRecord;
+import org.civicdispatch.intake.publish.IncidentPublisher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one path every channel takes: validate and resolve (domain), remember under the idempotency key, link a
+ * suspected duplicate, publish, and only then report success. A resend under a known key returns the first case
+ * (re-publishing it if the first attempt never reached the event log); the same key with another report is refused.
+ */
+@Service
+public class ReportIntake {
+
+    private final Intake intake;
+    private final CaseLedger ledger;
+    private final IncidentPublisher publisher;
+    private final Clock clock;
+    private final double duplicateMeters;
+    private final Duration duplicateWindow;
+
+    public ReportIntake(Intake intake, CaseLedger ledger, IncidentPublisher publisher, Clock clock,
+                        @Value("${civic.intake.duplicate-radius-meters:100}") double duplicateMeters,
+                        @Value("${civic.intake.duplicate-window:PT24H}") Duration duplicateWindow) {
+        this.intake = intake;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.duplicateMeters = duplicateMeters;
+        this.duplicateWindow = duplicateWindow;
+    }
+
+    /** @param idempotencyKey an Idempotency-Key header, or null: then channel:externalId when there is one */
+    public Submission submit(IncidentDraft draft, String idempotencyKey) {
+        String key = idempotencyKey != null ? "key:" + idempotencyKey
+                : draft.externalId() == null ? null : draft.channel() + ":" + draft.externalId();
+        String fingerprint = fingerprint(draft);
+        if (key != null) {
+            Optional<CaseRecord> known = ledger.byIdempotencyKey(key);
+            if (known.isPresent()) {
+                return resend(known.get(), fingerprint);
+            }
+        }
+        IntakeOutcome outcome = intake.accept(draft, key);
+        if (outcome instanceof IntakeOutcome.Rejected rejected) {
+            return new Submission.Rejected(rejected.errors());
+        }
+        IncidentReported event = ((IntakeOutcome.Accepted) outcome).event();
+        event.setSuspectedDuplicateOf(suspectedDuplicate(event).orElse(null));
+        CaseRecord record = recordOf(event, key, fingerprint);
+        if (!ledger.claim(record)) {
+            // Another request with the same key won the race: answer as for a resend.
+            return ledger.byIdempotencyKey(key).map(r -> resend(r, fingerprint))
+                    .orElseThrow(() -> new IllegalStateException("case " + event.getCaseId() + " claimed twice"));
+        }
+        try {
+            publisher.publish(event);
+        } catch (RuntimeException e) {
+            if (key == null) {
+                // The caller is told it failed and has no key to resend under: keep no trace.
+                ledger.forget(event.getCaseId());
+            }
+            throw e;
+        }
+        ledger.markPublished(event.getCaseId());
+        return new Submission.Accepted(event.getCaseId(), event.getSuspectedDuplicateOf(), false);
+    }
+
+    private Submission resend(CaseRecord known, String fingerprint) {
+        if (!known.fingerprint().equals(fingerprint)) {
+            return new Submission.KeyReused(known.caseId());
+        }
+        if (!known.published()) {
+            publisher.publish(read(known.eventAvro()));
+            ledger.markPublished(known.caseId());
+        }
+        return new Submission.Accepted(known.caseId(), known.suspectedDuplicateOf(), true);
+    }
+
+    private Optional<String> suspectedDuplicate(IncidentReported event) {
+        Location l = event.getLocation();
+        if (l.getLatitude() == null || l.getLongitude() == null) {
+            return Optional.empty();
+        }
+        return ledger.nearestOpenCase(event.getCategory(), l.getLatitude(), l.getLongitude(), duplicateMeters,
+                clock.instant().minus(duplicateWindow));
+    }
+
+    private static CaseRecord recordOf(IncidentReported e, String key, String fingerprint) {
+        Location l = e.getLocation();
+        return new CaseRecord(e.getCaseId(), key, fingerprint, false, e.getChannel().name(), e.getExternalId(),
+                e.getCategory(), e.getDescription(), l.getLatitude(), l.getLongitude(), l.getAddress(),
+                l.getGridCode(), l.getCommunityCode(), l.getStreetCode(), e.getSuspectedDuplicateOf(), write(e),
+                e.getReportedAt(), e.getAcceptedAt(), "open", null, null, e.getAcceptedAt());
+    }
+
+    /** What the caller sent, so a key reused for another report is told apart from a resend. */
+    static String fingerprint(IncidentDraft draft) {
+        String canonical = String.join("\u001f", String.valueOf(draft.channel()), String.valueOf(draft.externalId()),
+                String.valueOf(draft.category()), String.valueOf(draft.description()),
+                String.valueOf(draft.latitude()), String.valueOf(draft.longitude()), String.valueOf(draft.address()),
+                String.valueOf(draft.gridCode()), String.valueOf(draft.reporterName()),
+                String.valueOf(draft.reporterPhone()), String.valueOf(draft.reporterEmail()),
+                String.valueOf(draft.urgency()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] write(IncidentReported event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        try {
+            new SpecificDatumWriter<>(IncidentReported.class).write(event, encoder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static IncidentReported read(byte[] avro) {
+        try {
+            return new SpecificDatumReader<>(IncidentReported.class).read(null,
+                    DecoderFactory.get().binaryDecoder(avro, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
