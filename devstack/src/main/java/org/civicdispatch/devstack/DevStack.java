@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.devinfra.EmbeddedDatabase;
 import org.civicdispatch.devregistry.DevSchemaRegistry;
@@ -32,30 +33,33 @@ public final class DevStack implements AutoCloseable {
     private final Options options;
     private String bootstrapServers;
     private String registryUrl;
-    private String auditJdbcUrl;
+    private final Map<String, Database> databases = new LinkedHashMap<>();
     private Duration startup;
 
+    /** Where a service's database is. */
+    public record Database(String url, String user, String password) {
+    }
+
     /**
-     * @param kafka       bootstrap servers of a running broker, or null to start the embedded one
-     * @param jdbcUrl     JDBC URL of the audit database (user postgres), or null to start embedded PostgreSQL
-     * @param ports       intake, dispatch, notification, audit, then registry and PostgreSQL; 0 picks a free one
+     * @param kafka     bootstrap servers of a running broker, or null to start the embedded one
+     * @param databases gives a database by name on an outside server, or null to start embedded PostgreSQL
+     * @param ports     intake, dispatch, notification, audit, then registry and PostgreSQL; 0 picks a free one
      */
-    public record Options(Path root, Path workDir, String kafka, String jdbcUrl, String jdbcUser, String jdbcPassword,
+    public record Options(Path root, Path workDir, String kafka, Function<String, Database> databases,
                           List<Integer> ports, List<String> jvmOptions) {
 
         public static Options defaults(Path root) {
-            return new Options(root, root.resolve("target").resolve("devstack"), null, null, "postgres", "",
+            return new Options(root, root.resolve("target").resolve("devstack"), null, null,
                     List.of(8080, 8082, 8083, 8084, 8081, 15432),
                     List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
         }
 
-        public Options withInfrastructure(String kafka, String jdbcUrl, String user, String password) {
-            return new Options(root, workDir, kafka, jdbcUrl, user, password, ports, jvmOptions);
+        public Options withInfrastructure(String kafka, Function<String, Database> databases) {
+            return new Options(root, workDir, kafka, databases, ports, jvmOptions);
         }
 
         public Options withFreePorts(Path workDir) {
-            return new Options(root, workDir, kafka, jdbcUrl, jdbcUser, jdbcPassword,
-                    List.of(0, 0, 0, 0, 0, 0), jvmOptions);
+            return new Options(root, workDir, kafka, databases, List.of(0, 0, 0, 0, 0, 0), jvmOptions);
         }
     }
 
@@ -87,22 +91,24 @@ public final class DevStack implements AutoCloseable {
         DevSchemaRegistry registry = DevSchemaRegistry.start(bootstrapServers, "127.0.0.1", options.ports().get(4));
         infrastructure.add(registry);
         registryUrl = registry.url();
-        String jdbcUser = options.jdbcUser();
-        if (options.jdbcUrl() == null) {
-            EmbeddedDatabase database = EmbeddedDatabase.start(options.ports().get(5), null);
-            infrastructure.add(database);
-            auditJdbcUrl = database.createDatabase("audit");
-            jdbcUser = EmbeddedDatabase.USER;
-        } else {
-            auditJdbcUrl = options.jdbcUrl();
+        Function<String, Database> databaseFor = options.databases();
+        if (databaseFor == null) {
+            EmbeddedDatabase server = EmbeddedDatabase.start(options.ports().get(5), null);
+            infrastructure.add(server);
+            databaseFor = name -> new Database(server.createDatabase(name), EmbeddedDatabase.USER, "");
         }
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                "SCHEMA_REGISTRY_URL", registryUrl,
-                "AUDIT_DB_URL", auditJdbcUrl,
-                "AUDIT_DB_USER", jdbcUser,
-                "AUDIT_DB_PASSWORD", options.jdbcPassword() == null ? "" : options.jdbcPassword(),
-                "DISPATCH_STATE_DIR", createDirectories(options.workDir().resolve("dispatch-state")).toString());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("SCHEMA_REGISTRY_URL", registryUrl);
+        env.put("DISPATCH_STATE_DIR", createDirectories(options.workDir().resolve("dispatch-state")).toString());
+        for (String name : List.of("intake", "audit")) {
+            Database db = databaseFor.apply(name);
+            databases.put(name, db);
+            String prefix = name.toUpperCase() + "_DB_";
+            env.put(prefix + "URL", db.url());
+            env.put(prefix + "USER", db.user());
+            env.put(prefix + "PASSWORD", db.password() == null ? "" : db.password());
+        }
         List<String> jvm = new ArrayList<>(options.jvmOptions());
         jvm.add("-D" + AvroTrust.PROPERTY + "=" + AvroTrust.PACKAGES);
         for (int i = 0; i < SERVICES.size(); i++) {
@@ -124,8 +130,8 @@ public final class DevStack implements AutoCloseable {
         return registryUrl;
     }
 
-    public String auditJdbcUrl() {
-        return auditJdbcUrl;
+    public Database database(String name) {
+        return databases.get(name);
     }
 
     public String url(String service) {
@@ -159,7 +165,8 @@ public final class DevStack implements AutoCloseable {
         out.append(String.format("  %-22s %s%n", "notification health", url("notification-service") + "/actuator/health"));
         out.append(String.format("  %-22s %s%n", "schema registry", registryUrl + "/subjects"));
         out.append(String.format("  %-22s %s%n", "Kafka bootstrap", bootstrapServers));
-        out.append(String.format("  %-22s %s%n", "audit database", auditJdbcUrl + " (user postgres)"));
+        databases.forEach((name, db) -> out.append(String.format("  %-22s %s%n", name + " database",
+                db.url() + " (user " + db.user() + ")")));
         out.append(String.format("  %-22s %s%n", "service logs", options.workDir().resolve("logs")));
         return out.toString();
     }

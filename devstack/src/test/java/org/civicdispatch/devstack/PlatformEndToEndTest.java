@@ -41,11 +41,12 @@ class PlatformEndToEndTest {
 
     @BeforeAll
     static void startPlatform() {
-        PostgresEndpoint db = TestInfrastructure.postgres("audit_e2e");
         Path root = Path.of(System.getProperty("civicdispatch.root", "..")).toAbsolutePath().normalize();
         stack = DevStack.start(DevStack.Options.defaults(root)
-                .withInfrastructure(TestInfrastructure.kafkaBootstrapServers(), db.jdbcUrl(), db.username(),
-                        db.password())
+                .withInfrastructure(TestInfrastructure.kafkaBootstrapServers(), name -> {
+                    PostgresEndpoint db = TestInfrastructure.postgres(name + "_e2e");
+                    return new DevStack.Database(db.jdbcUrl(), db.username(), db.password());
+                })
                 .withFreePorts(workDir));
         kafka = new KafkaTestClient(stack.bootstrapServers());
     }

@@ -1,11 +1,9 @@
 package org.civicdispatch.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdispatch.intake.IntakeTestSupport.caseIdOf;
 import static org.civicdispatch.testkit.KafkaTestClient.anyWithKey;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IntakeServiceIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static KafkaTestClient kafka;
     private static AvroCodec codec;
 
@@ -52,18 +49,18 @@ class IntakeServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.kafkaAndRegistry(registry);
+        IntakeTestSupport.infrastructure(registry, "intake_test");
     }
 
     @Test
     void shouldAcceptAComplaintOnlyOnceItIsInTheEventLog() throws Exception {
         HttpResponse<String> response = post("application/json", """
                 {"channel":"HOTLINE_12345","category":"sanitation.garbage-overflow",
-                 "description":"垃圾桶满了，三号门","location":{"latitude":43.88,"longitude":125.32},
-                 "reporter":{"name":"李伟","phone":"+86 138 0000 0000"}}""");
+                 "description":"垃圾桶满了，三号门","location":%s,
+                 "reporter":{"name":"李伟","phone":"+86 138 0000 0000"}}""".formatted(IntakeTestSupport.inside(3)));
 
         assertThat(response.statusCode()).isEqualTo(202);
-        String caseId = response.body().replaceAll(".*\"caseId\":\"([^\"]+)\".*", "$1");
+        String caseId = caseIdOf(response);
         List<ConsumerRecord<String, byte[]>> reports = kafka.readUntil("incident-reports", anyWithKey(caseId),
                 Duration.ofSeconds(30));
         IncidentReported event = reports.stream().filter(r -> r.key().equals(caseId))
@@ -118,6 +115,50 @@ class IntakeServiceIntegrationTest {
         assertThat(reports).anyMatch(r -> isFrom(r, "patrol-2026-0001"));
     }
 
+    @Test
+    void shouldReturnTheSameCaseWhenAReportIsResentWithTheSameIdempotencyKey() throws Exception {
+        String body = """
+                {"channel":"MOBILE_APP","category":"municipal.streetlight-out","description":"灯不亮",
+                 "location":%s}""".formatted(IntakeTestSupport.inside(11));
+        HttpResponse<String> first = post("application/json", body, "app-7f3a-0001");
+        HttpResponse<String> again = post("application/json", body, "app-7f3a-0001");
+        HttpResponse<String> other = post("application/json", body.replace("灯不亮", "另一件事"), "app-7f3a-0001");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(caseIdOf(again)).isEqualTo(caseIdOf(first));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.body()).contains("idempotency-key-reused", caseIdOf(first));
+        List<ConsumerRecord<String, byte[]>> reports = kafka.readUntil("incident-reports",
+                anyWithKey(caseIdOf(first)), Duration.ofSeconds(30));
+        assertThat(reports).filteredOn(r -> r.key().equals(caseIdOf(first))).hasSize(1);
+    }
+
+    @Test
+    void shouldLinkANearbyReportOfTheSameMatterAsASuspectedDuplicate() throws Exception {
+        String body = """
+                {"channel":"HOTLINE_12345","category":"municipal.manhole-cover","description":"%s",
+                 "location":%s}""";
+        String first = caseIdOf(post("application/json", body.formatted("井盖缺失", IntakeTestSupport.inside(20)),
+                null));
+        HttpResponse<String> second = post("application/json",
+                body.formatted("又一个人报井盖缺失", IntakeTestSupport.inside(20)), null);
+        HttpResponse<String> elsewhere = post("application/json",
+                body.formatted("别处的井盖", IntakeTestSupport.inside(300)), null);
+
+        assertThat(second.body()).contains("\"suspectedDuplicateOf\":\"" + first + "\"");
+        assertThat(caseIdOf(second)).isNotEqualTo(first);
+        assertThat(elsewhere.body()).doesNotContain("suspectedDuplicateOf");
+        String secondId = caseIdOf(second);
+        List<ConsumerRecord<String, byte[]>> reports = kafka.readUntil("incident-reports", anyWithKey(secondId),
+                Duration.ofSeconds(30));
+        assertThat(reports).filteredOn(r -> r.key().equals(secondId)).singleElement()
+                .extracting(r -> codec.decode(r.value(), IncidentReported.class).value().getSuspectedDuplicateOf())
+                .isEqualTo(first);
+    }
+
+
     private static boolean isFrom(ConsumerRecord<String, byte[]> record, String externalId) {
         return externalId.equals(codec.decode(record.value(), IncidentReported.class).value().getExternalId());
     }
@@ -128,16 +169,17 @@ class IntakeServiceIntegrationTest {
                 .setChannel(Channel.GRID_PATROL)
                 .setCategory(category)
                 .setDescription("pothole by the school gate")
-                .setLocation(Location.newBuilder().setAddress("Renmin St 5").build())
+                .setLocation(Location.newBuilder().setGridCode(IntakeTestSupport.gridCode(7)).build())
                 .setReportedAt(Instant.now().minusSeconds(60))
                 .build();
     }
 
     private HttpResponse<String> post(String contentType, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents"))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return post(contentType, body, null);
+    }
+
+    private HttpResponse<String> post(String contentType, String body, String idempotencyKey) throws Exception {
+        return IntakeTestSupport.post(port, contentType, body, idempotencyKey);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

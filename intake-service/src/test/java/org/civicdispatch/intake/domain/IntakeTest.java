@@ -6,21 +6,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.civicdispatch.events.Channel;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.Urgency;
+import org.civicdispatch.intake.IntakeTestSupport;
+import org.civicdispatch.reference.catalog.CatalogLoader;
+import org.civicdispatch.reference.territory.Territory;
 import org.junit.jupiter.api.Test;
 
 class IntakeTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T16:30:00Z");
+    private static final Territory TERRITORY = Territory.bundled();
     private final Intake intake = new Intake(Clock.fixed(NOW, ZoneOffset.UTC),
-            new CaseNumbers(ZoneId.of("Asia/Shanghai")));
+            new CaseNumbers(ZoneId.of("Asia/Shanghai")), CatalogLoader.bundled(), TERRITORY);
 
     static IncidentDraft valid() {
+        double[] inside = IntakeTestSupport.centre(TERRITORY.grids().get(0));
         return new IncidentDraft("HOTLINE_12345", null, "sanitation.garbage-overflow", "Bins overflowing at gate 3",
-                43.88, 125.32, null, null, "Li Wei", "+86 138 0000 0000", null, "zh-CN", null, null);
+                inside[1], inside[0], null, null, "Li Wei", "+86 138 0000 0000", null, "zh-CN", null, null);
     }
+
 
     @Test
     void shouldAcceptAValidReportAsTheFirstEventOfACase() {
@@ -31,14 +38,59 @@ class IntakeTest {
         assertThat(event.getUrgency()).isEqualTo(Urgency.ROUTINE);
         assertThat(event.getAcceptedAt()).isEqualTo(NOW);
         assertThat(event.getReporter().getPhone()).isEqualTo("+86 138 0000 0000");
+        assertThat(event.getLocation().getGridCode()).isEqualTo(TERRITORY.grids().get(0).place().gridCode());
+        assertThat(event.getLocation().getCommunityCode()).isNotBlank();
+        assertThat(event.getLocation().getStreetCode()).isNotBlank();
     }
 
     @Test
-    void shouldNameTheSameCaseWhenAChannelResendsTheSameReport() {
-        IncidentDraft withId = new IncidentDraft("GRID_PATROL", "patrol-77", "sanitation", "x", null, null,
-                "No. 5 Renmin St", null, null, null, null, null, null, NOW.minusSeconds(600));
+    void shouldRefuseAPointOutsideTheDistrictWithTheReason() {
+        IncidentDraft beijing = new IncidentDraft("MOBILE_APP", null, "sanitation", "far away", 39.9042, 116.4074,
+                null, null, null, null, null, null, null, null);
 
-        assertThat(accepted(withId).getCaseId()).isEqualTo(accepted(withId).getCaseId());
+        assertThat(rejected(beijing)).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("location");
+            assertThat(e.message()).contains("outside");
+        });
+    }
+
+    @Test
+    void shouldResolveAGridCodeOrAGazetteerAddressWhenThereAreNoCoordinates() {
+        var grid = TERRITORY.grids().get(42).place();
+        IncidentDraft byGrid = new IncidentDraft("GRID_PATROL", null, "sanitation", "x", null, null, null,
+                grid.gridCode(), null, null, null, null, null, null);
+        assertThat(accepted(byGrid).getLocation().getCommunityCode()).isEqualTo(grid.communityCode());
+
+        IncidentDraft unknownGrid = new IncidentDraft("GRID_PATROL", null, "sanitation", "x", null, null, null,
+                "NG-S99-C99-G99", null, null, null, null, null, null);
+        assertThat(rejected(unknownGrid)).extracting(FieldError::field).containsExactly("location.gridCode");
+
+        IncidentDraft unknownAddress = new IncidentDraft("HOTLINE_12345", null, "sanitation", "x", null, null,
+                "Nowhere Road 999", null, null, null, null, null, null, null);
+        assertThat(rejected(unknownAddress)).extracting(FieldError::field).containsExactly("location.address");
+    }
+
+    @Test
+    void shouldRefuseACategoryOutsideTheMatterCatalog() {
+        IncidentDraft ufo = new IncidentDraft("MOBILE_APP", null, "ufo.sighting", "lights", valid().latitude(),
+                valid().longitude(), null, null, null, null, null, null, null, null);
+
+        assertThat(rejected(ufo)).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("category");
+            assertThat(e.message()).contains("not in the matter catalog");
+        });
+    }
+
+    @Test
+    void shouldDeriveTheSameCaseNumberFromTheSameIdempotencyKey() {
+        IncidentDraft withId = new IncidentDraft("GRID_PATROL", "patrol-77", "sanitation", "x", valid().latitude(),
+                valid().longitude(), null, null, null, null, null, null, null, NOW.minusSeconds(600));
+
+        assertThat(intake.accept(withId, "GRID_PATROL:patrol-77")).usingRecursiveComparison()
+                .isEqualTo(intake.accept(withId, "GRID_PATROL:patrol-77"));
+        assertThat(((IntakeOutcome.Accepted) intake.accept(withId, "other-key")).event().getCaseId())
+                .isNotEqualTo(((IntakeOutcome.Accepted) intake.accept(withId, "GRID_PATROL:patrol-77")).event()
+                        .getCaseId());
     }
 
     @Test
@@ -70,20 +122,20 @@ class IntakeTest {
 
     @Test
     void shouldCountCharactersNotBytesForChineseText() {
-        IncidentDraft chinese = new IncidentDraft("HOTLINE_12345", null, "sanitation", "垃圾".repeat(2000), null,
-                null, "人民大街5号", null, null, null, null, null, null, null);
+        IncidentDraft chinese = new IncidentDraft("HOTLINE_12345", null, "sanitation", "垃圾".repeat(2000),
+                valid().latitude(), valid().longitude(), null, null, null, null, null, null, null, null);
 
         assertThat(accepted(chinese).getDescription()).hasSize(4000);
     }
 
     private IncidentReported accepted(IncidentDraft draft) {
-        IntakeOutcome outcome = intake.accept(draft);
+        IntakeOutcome outcome = intake.accept(draft, null);
         assertThat(outcome).isInstanceOf(IntakeOutcome.Accepted.class);
         return ((IntakeOutcome.Accepted) outcome).event();
     }
 
-    private java.util.List<FieldError> rejected(IncidentDraft draft) {
-        IntakeOutcome outcome = intake.accept(draft);
+    private List<FieldError> rejected(IncidentDraft draft) {
+        IntakeOutcome outcome = intake.accept(draft, null);
         assertThat(outcome).isInstanceOf(IntakeOutcome.Rejected.class);
         return ((IntakeOutcome.Rejected) outcome).errors();
     }
