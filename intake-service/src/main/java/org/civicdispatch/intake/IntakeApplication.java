@@ -1,5 +1,9 @@
 package org.civicdispatch.intake;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,14 +37,26 @@ public class IntakeApplication {
         return Clock.systemUTC();
     }
 
+    /** The bundled demo catalog unless {@code civic.catalog} names the city's own file. */
     @Bean
-    MatterCatalog matterCatalog() {
-        return CatalogLoader.bundled();
+    MatterCatalog matterCatalog(@Value("${civic.catalog:}") String file) throws IOException {
+        if (file.isBlank()) {
+            return CatalogLoader.bundled();
+        }
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return CatalogLoader.load(in, file);
+        }
     }
 
+    /** The bundled demo district unless {@code civic.territory} names the city's own GeoJSON file. */
     @Bean
-    Territory territory() {
-        return Territory.bundled();
+    Territory territory(@Value("${civic.territory:}") String file) throws IOException {
+        if (file.isBlank()) {
+            return Territory.bundled();
+        }
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return Territory.load(in, file);
+        }
     }
 
     @Bean
