@@ -99,17 +99,20 @@ class IntakeServiceIntegrationTest {
         kafka.send("incident-submissions", "bad-1", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
         kafka.send("incident-submissions", "GRID_PATROL:bad-2", codec.encode("incident-submissions-value",
                 submission("bad-2", "Not A Category")));
+        kafka.send("incident-submissions", "GRID_PATROL:bad-3", invalidUtf8Description());
         IncidentSubmission good = submission("patrol-2026-0001", "municipal.road-damage");
         kafka.send("incident-submissions", "GRID_PATROL:patrol-2026-0001",
                 codec.encode("incident-submissions-value", good));
 
         List<ConsumerRecord<String, byte[]>> dead = kafka.readUntil("intake-dlq",
-                anyWithKey("bad-1", "GRID_PATROL:bad-2"), Duration.ofSeconds(60));
+                anyWithKey("bad-1", "GRID_PATROL:bad-2", "GRID_PATROL:bad-3"), Duration.ofSeconds(60));
         assertThat(dead).filteredOn(r -> r.key().equals("bad-1")).singleElement().satisfies(r ->
                 assertThat(KafkaTestClient.header(r, DeadLetterHeaders.REASON)).contains("magic byte"));
         assertThat(dead).filteredOn(r -> r.key().equals("GRID_PATROL:bad-2")).singleElement().satisfies(r ->
                 assertThat(KafkaTestClient.header(r, DeadLetterHeaders.REASON))
                         .contains("invalid submission", "category"));
+        assertThat(dead).filteredOn(r -> r.key().equals("GRID_PATROL:bad-3")).singleElement().satisfies(r ->
+                assertThat(KafkaTestClient.header(r, DeadLetterHeaders.REASON)).contains("invalid UTF-8"));
         List<ConsumerRecord<String, byte[]>> reports = kafka.readUntil("incident-reports",
                 records -> records.stream().anyMatch(r -> isFrom(r, "patrol-2026-0001")), Duration.ofSeconds(60));
         assertThat(reports).anyMatch(r -> isFrom(r, "patrol-2026-0001"));
@@ -161,6 +164,20 @@ class IntakeServiceIntegrationTest {
 
     private static boolean isFrom(ConsumerRecord<String, byte[]> record, String externalId) {
         return externalId.equals(codec.decode(record.value(), IncidentReported.class).value().getExternalId());
+    }
+
+    /** A well-framed submission whose description bytes are not UTF-8 (0xC3 0x28). */
+    private static byte[] invalidUtf8Description() {
+        byte[] bytes = codec.encode("incident-submissions-value", submission("bad-3", "sanitation"));
+        byte[] marker = "pothole".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + marker.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + 2, marker, 0, 2)) {
+                bytes[i] = (byte) 0xC3;
+                bytes[i + 1] = (byte) 0x28;
+                return bytes;
+            }
+        }
+        throw new IllegalStateException("description not found in the encoded submission");
     }
 
     private static IncidentSubmission submission(String externalId, String category) {

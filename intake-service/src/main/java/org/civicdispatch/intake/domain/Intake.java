@@ -198,6 +198,11 @@ public final class Intake {
             errors.add(new FieldError(field, "contains control characters or broken Unicode"));
             return false;
         }
+        // Decoders (Avro's among them) turn invalid UTF-8 into U+FFFD: refuse rather than keep mangled text.
+        if (value.indexOf('\uFFFD') >= 0) {
+            errors.add(new FieldError(field, "contains invalid UTF-8 (replacement characters)"));
+            return false;
+        }
         return true;
     }
 
