@@ -61,14 +61,15 @@ public class Open311Controller {
     @GetMapping("/services.{format}")
     ResponseEntity<byte[]> services(@PathVariable String format, HttpServletRequest request) {
         Open311Format f = Open311Format.of(format);
-        checkJurisdiction(request, f);
-        return Open311Document.services(representations.services(english(request))).respond(HttpStatus.OK, f);
+        Map<String, String> query = parameters(request, f);
+        return Open311Document.services(representations.services(english(query, request)))
+                .respond(HttpStatus.OK, f);
     }
 
     @GetMapping("/services/{file}")
     ResponseEntity<byte[]> serviceDefinition(@PathVariable String file, HttpServletRequest request) {
         Open311Format.Named named = Open311Format.split(file);
-        checkJurisdiction(request, named.format());
+        parameters(request, named.format());
         Matter matter = representations.matter(named.name()).orElseThrow(() -> Open311Refusal.notFound(
                 named.format(), "service_code: '" + Open311Refusal.shorten(named.name()) + "' is not a service"));
         return Open311Document.serviceDefinition(representations.serviceDefinition(matter))
@@ -81,14 +82,14 @@ public class Open311Controller {
                                   HttpServletRequest request) {
         Open311Format f = Open311Format.of(format);
         requireForm(request, f);
-        checkJurisdiction(request, f);
-        if (!apiKeys.accepts(request.getParameter("api_key"))) {
+        Map<String, String> form = parameters(request, f);
+        if (!apiKeys.accepts(form.get("api_key"))) {
             throw new Open311Refusal(HttpStatus.FORBIDDEN, f, List.of("api_key: missing or not valid"));
         }
         if (key != null && (key.isBlank() || key.length() > MAX_KEY)) {
             throw Open311Refusal.badRequest(f, "Idempotency-Key: must be 1 to " + MAX_KEY + " characters");
         }
-        IncidentDraft draft = Open311Drafts.draftOf(form(request), catalog, preferredLocale(request));
+        IncidentDraft draft = Open311Drafts.draftOf(form, catalog, preferredLocale(form, request));
         Submission submission = intake.submit(draft, key);
         if (submission instanceof Submission.Rejected rejected) {
             throw new Open311Refusal(HttpStatus.BAD_REQUEST, f, Open311Drafts.describe(rejected.errors(), draft));
@@ -101,17 +102,17 @@ public class Open311Controller {
         return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(accepted.replayed()))
                 .contentType(f.mediaType())
                 .body(Open311Document.serviceRequests(List.of(representations.accepted(accepted,
-                        request.getParameter("account_id"), english(request)))).render(f));
+                        form.get("account_id"), english(form, request)))).render(f));
     }
 
     @GetMapping("/requests.{format}")
     ResponseEntity<byte[]> serviceRequests(@PathVariable String format, HttpServletRequest request) {
         Open311Format f = Open311Format.of(format);
-        checkJurisdiction(request, f);
-        boolean english = english(request);
-        List<Map<String, Object>> found = ledger.search(queries.search(request.getParameter("service_request_id"),
-                        request.getParameter("service_code"), request.getParameter("start_date"),
-                        request.getParameter("end_date"), request.getParameter("status"), f))
+        Map<String, String> query = parameters(request, f);
+        boolean english = english(query, request);
+        List<Map<String, Object>> found = ledger.search(queries.search(query.get("service_request_id"),
+                        query.get("service_code"), query.get("start_date"), query.get("end_date"),
+                        query.get("status"), f))
                 .stream().map(r -> representations.serviceRequest(r, english)).toList();
         return Open311Document.serviceRequests(found).respond(HttpStatus.OK, f);
     }
@@ -119,17 +120,17 @@ public class Open311Controller {
     @GetMapping("/requests/{file}")
     ResponseEntity<byte[]> serviceRequest(@PathVariable String file, HttpServletRequest request) {
         Open311Format.Named named = Open311Format.split(file);
-        checkJurisdiction(request, named.format());
+        Map<String, String> query = parameters(request, named.format());
         CaseRecord found = publishedCase(named.name()).orElseThrow(() -> Open311Refusal.notFound(named.format(),
                 "service_request_id: no request '" + Open311Refusal.shorten(named.name()) + "'"));
-        return Open311Document.serviceRequests(List.of(representations.serviceRequest(found, english(request))))
+        return Open311Document.serviceRequests(List.of(representations.serviceRequest(found, english(query, request))))
                 .respond(HttpStatus.OK, named.format());
     }
 
     @GetMapping("/tokens/{file}")
     ResponseEntity<byte[]> token(@PathVariable String file, HttpServletRequest request) {
         Open311Format.Named named = Open311Format.split(file);
-        checkJurisdiction(request, named.format());
+        parameters(request, named.format());
         String caseId = Open311Representations.caseOfToken(named.name()).flatMap(this::publishedCase)
                 .map(CaseRecord::caseId).orElseThrow(() -> Open311Refusal.notFound(named.format(),
                         "token: no request for token '" + Open311Refusal.shorten(named.name()) + "'"));
@@ -149,8 +150,27 @@ public class Open311Controller {
                 : ledger.byCaseId(caseId).filter(CaseRecord::published);
     }
 
-    private void checkJurisdiction(HttpServletRequest request, Open311Format format) {
-        String jurisdiction = request.getParameter("jurisdiction_id");
+    /**
+     * The query or form parameters, first value of each, once the {@code jurisdiction_id} (if any) is known to be
+     * ours. A form the container cannot read (too large, too many fields) is a 400, not a failure.
+     */
+    private Map<String, String> parameters(HttpServletRequest request, Open311Format format) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        try {
+            request.getParameterMap().forEach((name, values) -> {
+                if (values.length > 0) {
+                    parameters.put(name, values[0]);
+                }
+            });
+        } catch (IllegalStateException e) {
+            throw Open311Refusal.badRequest(format, "form: the fields could not be read: too large, too many "
+                    + "or badly encoded");
+        }
+        checkJurisdiction(parameters.get("jurisdiction_id"), format);
+        return parameters;
+    }
+
+    private void checkJurisdiction(String jurisdiction, Open311Format format) {
         if (jurisdiction != null && !jurisdiction.isBlank()
                 && !jurisdiction.strip().equals(properties.jurisdictionId())) {
             throw Open311Refusal.notFound(format, "jurisdiction_id: '" + Open311Refusal.shorten(jurisdiction)
@@ -176,25 +196,15 @@ public class Open311Controller {
         }
     }
 
-    private static Map<String, String> form(HttpServletRequest request) {
-        Map<String, String> form = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (values.length > 0) {
-                form.put(name, values[0]);
-            }
-        });
-        return form;
-    }
-
     /** English when {@code lang=en…}, or without {@code lang} when Accept-Language starts with en; else Chinese. */
-    static boolean english(HttpServletRequest request) {
-        String lang = request.getParameter("lang");
+    private static boolean english(Map<String, String> parameters, HttpServletRequest request) {
+        String lang = parameters.get("lang");
         String language = lang != null && !lang.isBlank() ? lang : request.getHeader("Accept-Language");
         return language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("en");
     }
 
-    private static String preferredLocale(HttpServletRequest request) {
-        String lang = request.getParameter("lang");
+    private static String preferredLocale(Map<String, String> parameters, HttpServletRequest request) {
+        String lang = parameters.get("lang");
         String language = lang != null && !lang.isBlank() ? lang : request.getHeader("Accept-Language");
         return language == null ? null : language.split(",")[0].split(";")[0].strip();
     }

@@ -20,7 +20,7 @@ import org.civicdispatch.reference.catalog.MatterCatalog;
 final class Open311Drafts {
 
     static final String CHANNEL = "OPEN311";
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{1,15})?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{1,20})?");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?");
 
     private Open311Drafts() {

@@ -68,7 +68,7 @@ final class Open311Representations {
                 ? "Accepted as case " + accepted.caseId() + "; it is being routed to the responsible department."
                 : "已受理，案件编号 " + accepted.caseId() + "，正在分拨至责任部门。";
         if (accepted.suspectedDuplicateOf() != null) {
-            notice += " " + duplicateNotice(accepted.suspectedDuplicateOf(), english);
+            notice += (english ? " " : "") + duplicateNotice(accepted.suspectedDuplicateOf(), english);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service_request_id", accepted.caseId());

@@ -337,6 +337,17 @@ class Open311ConformanceTest {
         assertXmlError(get("/nothing/here.xml"), 404, "Open311");
     }
 
+    @Test
+    void shouldRefuseAnOversizedFormSentWithoutContentLength() throws Exception {
+        byte[] huge = ("api_key=k&service_code=sanitation.garbage-overflow&description="
+                + "x".repeat(200_000)).getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/requests.json"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))));
+
+        assertThat(response.statusCode()).as(response.body()).isIn(400, 413);
+    }
+
     // --- helpers
 
     private String submitted(String serviceCode, String description) throws Exception {

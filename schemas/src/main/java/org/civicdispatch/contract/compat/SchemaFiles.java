@@ -14,7 +14,7 @@ import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
-/** Parses a folder of .avsc files the way the build does: shared types in common/ first. */
+/** Parses a folder of .avsc files the way the build does: shared types in its subfolders first. */
 public final class SchemaFiles {
 
     private SchemaFiles() {
@@ -25,7 +25,8 @@ public final class SchemaFiles {
      * moved behind it and the folder parsed again, as the Avro Maven plugin does.
      */
     public static Map<String, Schema> load(Path dir) {
-        List<Path> order = new ArrayList<>(avscFiles(dir.resolve("common")));
+        List<Path> order = new ArrayList<>();
+        subfolders(dir).forEach(sub -> order.addAll(avscFiles(sub)));
         order.addAll(avscFiles(dir));
         for (int pass = 0; pass <= order.size(); pass++) {
             Schema.Parser parser = new Schema.Parser();
@@ -55,6 +56,14 @@ public final class SchemaFiles {
             return parser.parse(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static List<Path> subfolders(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

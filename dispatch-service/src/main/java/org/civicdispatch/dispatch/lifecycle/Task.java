@@ -1,0 +1,28 @@
+package org.civicdispatch.dispatch.lifecycle;
+
+import org.civicdispatch.events.DepartmentTask;
+
+/**
+ * One department's part of a case, with the task record it was issued as.
+ *
+ * @param owned true once the department can no longer return it (it signed, the return window is over, or the
+ *              street operator arbitrated)
+ */
+public record Task(DepartmentTask issued, TaskStatus status, int extensions, boolean owned) {
+
+    public String taskId() {
+        return issued.getTaskId();
+    }
+
+    public String departmentCode() {
+        return issued.getDepartmentCode();
+    }
+
+    Task with(TaskStatus next) {
+        return new Task(issued, next, extensions, owned || next != TaskStatus.DISPATCHED);
+    }
+
+    Task extended() {
+        return new Task(issued, status, extensions + 1, owned);
+    }
+}
