@@ -11,7 +11,13 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicdispatch.contract.DeadLetterHeaders;
+import org.awaitility.Awaitility;
+import org.civicdispatch.events.CaseClosed;
+import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.Channel;
+import org.civicdispatch.events.Closure;
+import org.civicdispatch.events.IncidentDispatched;
+import org.civicdispatch.events.Tier;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.IncidentSubmission;
 import org.civicdispatch.events.Location;
@@ -161,6 +167,28 @@ class IntakeServiceIntegrationTest {
                 .isEqualTo(first);
     }
 
+
+    @Test
+    void shouldShowTheCaseStreamInStatusLookups() throws Exception {
+        String caseId = caseIdOf(post("application/json", """
+                {"channel":"MOBILE_APP","category":"municipal.road-damage","description":"坑","location":%s,
+                 "mediaUrl":"https://photos.example.org/pothole.jpg"}""".formatted(IntakeTestSupport.inside(30))));
+        Instant at = Instant.now();
+        kafka.send("case-events", caseId, codec.encode("case-events-value", CaseEvent.newBuilder()
+                .setEventId(caseId + "/dispatched").setCaseId(caseId).setOccurredAt(at)
+                .setPayload(IncidentDispatched.newBuilder().setMatterCode("municipal.road-damage")
+                        .setTier(Tier.STREET).setLeadDepartment("municipal-works").setCatalogVersion("t")
+                        .setRoutingReason("test").build()).build()));
+        kafka.send("case-events", caseId, codec.encode("case-events-value", CaseEvent.newBuilder()
+                .setEventId(caseId + "/9").setCaseId(caseId).setOccurredAt(at.plusSeconds(60))
+                .setPayload(CaseClosed.newBuilder().setClosure(Closure.RATED).build()).build()));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> lookup = IntakeTestSupport.get(port, "/open311/v2/requests/" + caseId + ".json");
+            assertThat(lookup.body()).contains("\"status\":\"closed\"", "\"agency_responsible\":\"市政工程管理处\"",
+                    "\"media_url\":\"https://photos.example.org/pothole.jpg\"");
+        });
+    }
 
     private static boolean isFrom(ConsumerRecord<String, byte[]> record, String externalId) {
         return externalId.equals(codec.decode(record.value(), IncidentReported.class).value().getExternalId());

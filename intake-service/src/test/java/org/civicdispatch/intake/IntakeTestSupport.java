@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.civicdispatch.reference.territory.GridShape;
 import org.civicdispatch.reference.territory.Territory;
+import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.PostgresEndpoint;
 import org.civicdispatch.testkit.TestInfrastructure;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,6 +22,10 @@ public final class IntakeTestSupport {
     }
 
     public static void infrastructure(DynamicPropertyRegistry registry, String database) {
+        // Dispatch provisions the case stream in the platform; intake reads it for status lookups.
+        try (KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers())) {
+            kafka.createTopics("case-events");
+        }
         TestInfrastructure.kafkaAndRegistry(registry);
         PostgresEndpoint db = TestInfrastructure.postgres(database);
         registry.add("spring.datasource.url", db::jdbcUrl);
@@ -57,6 +62,11 @@ public final class IntakeTestSupport {
             throw new AssertionError("expected 202, got " + response.statusCode() + ": " + response.body());
         }
         return response.body().replaceAll(".*\"caseId\":\"([^\"]+)\".*", "$1");
+    }
+
+    public static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     public static HttpResponse<String> post(int port, String contentType, String body, String idempotencyKey)

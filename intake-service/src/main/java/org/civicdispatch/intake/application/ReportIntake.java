@@ -112,7 +112,8 @@ public class ReportIntake {
         Location l = e.getLocation();
         return new CaseRecord(e.getCaseId(), key, fingerprint, false, e.getChannel().name(), e.getExternalId(),
                 e.getCategory(), e.getDescription(), l.getLatitude(), l.getLongitude(), l.getAddress(),
-                l.getGridCode(), l.getCommunityCode(), l.getStreetCode(), e.getSuspectedDuplicateOf(), write(e),
+                l.getGridCode(), l.getCommunityCode(), l.getStreetCode(), e.getSuspectedDuplicateOf(), e.getMediaUrl(),
+                write(e),
                 e.getReportedAt(), e.getAcceptedAt(), "open", null, null, e.getAcceptedAt());
     }
 
@@ -123,7 +124,7 @@ public class ReportIntake {
                 String.valueOf(draft.latitude()), String.valueOf(draft.longitude()), String.valueOf(draft.address()),
                 String.valueOf(draft.gridCode()), String.valueOf(draft.reporterName()),
                 String.valueOf(draft.reporterPhone()), String.valueOf(draft.reporterEmail()),
-                String.valueOf(draft.urgency()));
+                String.valueOf(draft.urgency()), String.valueOf(draft.mediaUrl()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));

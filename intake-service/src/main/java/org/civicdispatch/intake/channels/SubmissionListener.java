@@ -47,6 +47,6 @@ public class SubmissionListener {
         return new IncidentDraft(s.getChannel().name(), s.getExternalId(), s.getCategory(), s.getDescription(),
                 l.getLatitude(), l.getLongitude(), l.getAddress(), l.getGridCode(), r.getName(), r.getPhone(),
                 r.getEmail(), r.getPreferredLocale(), s.getUrgency() == null ? null : s.getUrgency().name(),
-                s.getReportedAt());
+                s.getReportedAt(), s.getMediaUrl());
     }
 }

@@ -20,5 +20,6 @@ public record IncidentDraft(
         String reporterEmail,
         String preferredLocale,
         String urgency,
-        Instant reportedAt) {
+        Instant reportedAt,
+        String mediaUrl) {
 }

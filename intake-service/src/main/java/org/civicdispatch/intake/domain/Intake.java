@@ -31,6 +31,7 @@ public final class Intake {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Pattern MEDIA_URL = Pattern.compile("https?://\\S+");
 
     private final Clock clock;
     private final CaseNumbers caseNumbers;
@@ -70,6 +71,9 @@ public final class Intake {
         optional(errors, "reporter.email", draft.reporterEmail(), 254, EMAIL);
         optional(errors, "reporter.preferredLocale", draft.preferredLocale(), 16,
                 Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?"));
+        if (optional(errors, "mediaUrl", draft.mediaUrl(), 500, MEDIA_URL)) {
+            checkMediaUrl(draft.mediaUrl(), errors);
+        }
         Instant reportedAt = draft.reportedAt() == null ? now : draft.reportedAt();
         if (reportedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(new FieldError("reportedAt", "lies in the future"));
@@ -95,6 +99,7 @@ public final class Intake {
                         .build())
                 .setReporter(reporter(draft))
                 .setUrgency(urgency)
+                .setMediaUrl(blankToNull(draft.mediaUrl()))
                 .setReportedAt(reportedAt)
                 .setAcceptedAt(now)
                 .build());
@@ -181,10 +186,25 @@ public final class Intake {
         return withinLimits(errors, field, value, max);
     }
 
-    private static void optional(List<FieldError> errors, String field, String value, int max, Pattern pattern) {
-        if (!isBlank(value) && withinLimits(errors, field, value, max) && pattern != null
-                && !pattern.matcher(value).matches()) {
+    /** True when the value is present and passed its checks. */
+    private static boolean optional(List<FieldError> errors, String field, String value, int max, Pattern pattern) {
+        if (isBlank(value) || !withinLimits(errors, field, value, max)) {
+            return false;
+        }
+        if (pattern != null && !pattern.matcher(value).matches()) {
             errors.add(new FieldError(field, "is not well-formed"));
+            return false;
+        }
+        return true;
+    }
+
+    private static void checkMediaUrl(String url, List<FieldError> errors) {
+        try {
+            if (java.net.URI.create(url.strip()).getHost() == null) {
+                errors.add(new FieldError("mediaUrl", "must be an absolute http(s) URL with a host"));
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("mediaUrl", "is not a URL"));
         }
     }
 

@@ -12,7 +12,8 @@ public record IncidentRequest(
         LocationJson location,
         ReporterJson reporter,
         String urgency,
-        Instant reportedAt) {
+        Instant reportedAt,
+        String mediaUrl) {
 
     public record LocationJson(Double latitude, Double longitude, String address, String gridCode) {
     }
@@ -24,6 +25,6 @@ public record IncidentRequest(
         LocationJson l = location == null ? new LocationJson(null, null, null, null) : location;
         ReporterJson r = reporter == null ? new ReporterJson(null, null, null, null) : reporter;
         return new IncidentDraft(channel, externalId, category, description, l.latitude(), l.longitude(),
-                l.address(), l.gridCode(), r.name(), r.phone(), r.email(), r.preferredLocale(), urgency, reportedAt);
+                l.address(), l.gridCode(), r.name(), r.phone(), r.email(), r.preferredLocale(), urgency, reportedAt, mediaUrl);
     }
 }

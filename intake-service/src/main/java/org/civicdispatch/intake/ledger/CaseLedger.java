@@ -19,7 +19,7 @@ public class CaseLedger {
 
     private static final String COLUMNS = "case_id, idempotency_key, fingerprint, state, channel, external_id, "
             + "category, description, latitude, longitude, address, grid_code, community_code, street_code, "
-            + "suspected_duplicate_of, event_avro, reported_at, accepted_at, case_status, agency_responsible, "
+            + "suspected_duplicate_of, media_url, event_avro, reported_at, accepted_at, case_status, agency_responsible, "
             + "status_notes, updated_at";
 
     private final JdbcClient jdbc;
@@ -32,13 +32,14 @@ public class CaseLedger {
     public boolean claim(CaseRecord r) {
         return jdbc.sql("insert into intake_case (" + COLUMNS + ") values (:caseId, :key, :fingerprint, 'PENDING', "
                         + ":channel, :externalId, :category, :description, :lat, :lon, :address, :grid, :community, "
-                        + ":street, :duplicateOf, :event, :reportedAt, :acceptedAt, 'open', null, null, :acceptedAt) "
+                        + ":street, :duplicateOf, :mediaUrl, :event, :reportedAt, :acceptedAt, 'open', null, null, :acceptedAt) "
                         + "on conflict do nothing")
                 .param("caseId", r.caseId()).param("key", r.idempotencyKey()).param("fingerprint", r.fingerprint())
                 .param("channel", r.channel()).param("externalId", r.externalId()).param("category", r.category())
                 .param("description", r.description()).param("lat", r.latitude()).param("lon", r.longitude())
                 .param("address", r.address()).param("grid", r.gridCode()).param("community", r.communityCode())
                 .param("street", r.streetCode()).param("duplicateOf", r.suspectedDuplicateOf())
+                .param("mediaUrl", r.mediaUrl())
                 .param("event", r.eventAvro()).param("reportedAt", Timestamp.from(r.reportedAt()))
                 .param("acceptedAt", Timestamp.from(r.acceptedAt()))
                 .update() == 1;
@@ -126,6 +127,7 @@ public class CaseLedger {
                 rs.getString("category"), rs.getString("description"), (Double) rs.getObject("latitude"),
                 (Double) rs.getObject("longitude"), rs.getString("address"), rs.getString("grid_code"),
                 rs.getString("community_code"), rs.getString("street_code"), rs.getString("suspected_duplicate_of"),
+                rs.getString("media_url"),
                 rs.getBytes("event_avro"), rs.getTimestamp("reported_at").toInstant(),
                 rs.getTimestamp("accepted_at").toInstant(), rs.getString("case_status"),
                 rs.getString("agency_responsible"), rs.getString("status_notes"),

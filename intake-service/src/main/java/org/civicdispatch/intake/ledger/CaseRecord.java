@@ -19,6 +19,7 @@ public record CaseRecord(
         String communityCode,
         String streetCode,
         String suspectedDuplicateOf,
+        String mediaUrl,
         byte[] eventAvro,
         Instant reportedAt,
         Instant acceptedAt,

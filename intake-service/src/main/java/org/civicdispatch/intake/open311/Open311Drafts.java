@@ -14,8 +14,8 @@ import org.civicdispatch.reference.catalog.MatterCatalog;
  *
  * <p>{@code address_id} is a grid code; {@code description} may be left out, as the spec allows, and then is the
  * service's name. {@code client_request_id} (not in the spec) is the client's id of the report: a resend with the same
- * id names the same case. {@code media_url}, {@code device_id}, {@code account_id} and {@code attribute[…]} are not
- * part of a case and are not kept.
+ * id names the same case. {@code media_url} is kept with the case; {@code device_id}, {@code account_id} and
+ * {@code attribute[…]} are not part of a case and are not kept.
  */
 final class Open311Drafts {
 
@@ -41,7 +41,7 @@ final class Open311Drafts {
                 text(form.get("address_id")), name(text(form.get("first_name")), text(form.get("last_name"))),
                 text(form.get("phone")), text(form.get("email")),
                 preferredLocale != null && LANGUAGE_TAG.matcher(preferredLocale).matches() ? preferredLocale : null,
-                null, null);
+                null, null, text(form.get("media_url")));
     }
 
     /** The domain's refusal as Open311 error descriptions, one per field: {@code "lat: must be a number …"}. */

@@ -98,7 +98,7 @@ final class Open311Representations {
         request.put("zipcode", null);
         request.put("lat", r.latitude());
         request.put("long", r.longitude());
-        request.put("media_url", null);
+        request.put("media_url", r.mediaUrl());
         return request;
     }
 

@@ -25,7 +25,7 @@ class IntakeTest {
     static IncidentDraft valid() {
         double[] inside = IntakeTestSupport.centre(TERRITORY.grids().get(0));
         return new IncidentDraft("HOTLINE_12345", null, "sanitation.garbage-overflow", "Bins overflowing at gate 3",
-                inside[1], inside[0], null, null, "Li Wei", "+86 138 0000 0000", null, "zh-CN", null, null);
+                inside[1], inside[0], null, null, "Li Wei", "+86 138 0000 0000", null, "zh-CN", null, null, null);
     }
 
 
@@ -46,7 +46,7 @@ class IntakeTest {
     @Test
     void shouldRefuseAPointOutsideTheDistrictWithTheReason() {
         IncidentDraft beijing = new IncidentDraft("MOBILE_APP", null, "sanitation", "far away", 39.9042, 116.4074,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
 
         assertThat(rejected(beijing)).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("location");
@@ -58,22 +58,22 @@ class IntakeTest {
     void shouldResolveAGridCodeOrAGazetteerAddressWhenThereAreNoCoordinates() {
         var grid = TERRITORY.grids().get(42).place();
         IncidentDraft byGrid = new IncidentDraft("GRID_PATROL", null, "sanitation", "x", null, null, null,
-                grid.gridCode(), null, null, null, null, null, null);
+                grid.gridCode(), null, null, null, null, null, null, null);
         assertThat(accepted(byGrid).getLocation().getCommunityCode()).isEqualTo(grid.communityCode());
 
         IncidentDraft unknownGrid = new IncidentDraft("GRID_PATROL", null, "sanitation", "x", null, null, null,
-                "NG-S99-C99-G99", null, null, null, null, null, null);
+                "NG-S99-C99-G99", null, null, null, null, null, null, null);
         assertThat(rejected(unknownGrid)).extracting(FieldError::field).containsExactly("location.gridCode");
 
         IncidentDraft unknownAddress = new IncidentDraft("HOTLINE_12345", null, "sanitation", "x", null, null,
-                "Nowhere Road 999", null, null, null, null, null, null, null);
+                "Nowhere Road 999", null, null, null, null, null, null, null, null);
         assertThat(rejected(unknownAddress)).extracting(FieldError::field).containsExactly("location.address");
     }
 
     @Test
     void shouldRefuseACategoryOutsideTheMatterCatalog() {
         IncidentDraft ufo = new IncidentDraft("MOBILE_APP", null, "ufo.sighting", "lights", valid().latitude(),
-                valid().longitude(), null, null, null, null, null, null, null, null);
+                valid().longitude(), null, null, null, null, null, null, null, null, null);
 
         assertThat(rejected(ufo)).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("category");
@@ -84,7 +84,7 @@ class IntakeTest {
     @Test
     void shouldDeriveTheSameCaseNumberFromTheSameIdempotencyKey() {
         IncidentDraft withId = new IncidentDraft("GRID_PATROL", "patrol-77", "sanitation", "x", valid().latitude(),
-                valid().longitude(), null, null, null, null, null, null, null, NOW.minusSeconds(600));
+                valid().longitude(), null, null, null, null, null, null, null, NOW.minusSeconds(600), null);
 
         assertThat(intake.accept(withId, "GRID_PATROL:patrol-77")).usingRecursiveComparison()
                 .isEqualTo(intake.accept(withId, "GRID_PATROL:patrol-77"));
@@ -96,7 +96,7 @@ class IntakeTest {
     @Test
     void shouldNameEveryInvalidField() {
         IncidentDraft bad = new IncidentDraft("FAX", null, "Not A Code!", " ", 91.0, Double.NaN, null, null, null,
-                "call me maybe", "not-an-email", null, "CRITICAL", NOW.plusSeconds(3600));
+                "call me maybe", "not-an-email", null, "CRITICAL", NOW.plusSeconds(3600), null);
 
         assertThat(rejected(bad)).extracting(FieldError::field).containsExactlyInAnyOrder(
                 "channel", "urgency", "category", "description", "location.latitude", "location.longitude",
@@ -106,7 +106,7 @@ class IntakeTest {
     @Test
     void shouldRequireSomeLocation() {
         IncidentDraft nowhere = new IncidentDraft("MOBILE_APP", null, "sanitation", "text", null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
 
         assertThat(rejected(nowhere)).extracting(FieldError::field).containsExactly("location");
     }
@@ -114,7 +114,7 @@ class IntakeTest {
     @Test
     void shouldRefuseOversizedTextControlCharactersAndBrokenUnicode() {
         IncidentDraft hostile = new IncidentDraft("MOBILE_APP", "id\u0000", "sanitation", "x".repeat(4001), null,
-                null, "bad \uD800 surrogate", null, "a\u0007b", null, null, null, null, null);
+                null, "bad \uD800 surrogate", null, "a\u0007b", null, null, null, null, null, null);
 
         assertThat(rejected(hostile)).extracting(FieldError::field).containsExactlyInAnyOrder(
                 "externalId", "description", "location.address", "reporter.name");
@@ -123,7 +123,7 @@ class IntakeTest {
     @Test
     void shouldCountCharactersNotBytesForChineseText() {
         IncidentDraft chinese = new IncidentDraft("HOTLINE_12345", null, "sanitation", "垃圾".repeat(2000),
-                valid().latitude(), valid().longitude(), null, null, null, null, null, null, null, null);
+                valid().latitude(), valid().longitude(), null, null, null, null, null, null, null, null, null);
 
         assertThat(accepted(chinese).getDescription()).hasSize(4000);
     }

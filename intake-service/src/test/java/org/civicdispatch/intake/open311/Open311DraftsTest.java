@@ -23,7 +23,7 @@ class Open311DraftsTest {
 
         assertThat(draft).isEqualTo(new IncidentDraft("OPEN311", null, "sanitation.garbage-overflow", "满了", 43.851,
                 125.33, "幸福路5号", "NG-S01-C01-G01", "李伟", "+86 138 0000 0000", "li@example.cn", "zh-CN", null,
-                null));
+                null, null));
     }
 
     @Test
