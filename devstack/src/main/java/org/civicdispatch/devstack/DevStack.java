@@ -160,6 +160,8 @@ public final class DevStack implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         out.append("\n=== civic-dispatch is up (ready in ").append(startup.toSeconds()).append(" s) ===\n");
         out.append(String.format("  %-22s %s%n", "intake (POST here)", url("intake-service") + "/api/incidents"));
+        out.append(String.format("  %-22s %s%n", "Open311 GeoReport v2", url("intake-service")
+                + "/open311/v2/services.json"));
         out.append(String.format("  %-22s %s%n", "dispatch catalog", url("dispatch-service") + "/api/dispatch/catalog"));
         out.append(String.format("  %-22s %s%n", "audit timeline", url("audit-service") + "/api/audit/incidents/{caseId}"));
         out.append(String.format("  %-22s %s%n", "notification health", url("notification-service") + "/actuator/health"));

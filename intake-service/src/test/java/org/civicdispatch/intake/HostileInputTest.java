@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,30 +43,89 @@ class HostileInputTest {
 
     @Test
     void shouldNeverAnswer5xxNorAcceptGarbageOverTheRestApi() throws Exception {
+        assertThat(run("/api/incidents", restMutations(), 202,
+                type -> type.startsWith("application/problem+json"))).as("seed " + SEED).isEmpty();
+    }
+
+    @Test
+    void shouldNeverAnswer5xxNorAcceptGarbageOverOpen311() throws Exception {
+        assertThat(run("/open311/v2/requests.json", open311Mutations(), 200,
+                type -> type.startsWith("application/json") || type.startsWith("application/problem+json")))
+                .as("seed " + SEED).isEmpty();
+    }
+
+    /** The failures, one line each: a valid report not accepted, or an invalid one not refused with a 4xx. */
+    private List<String> run(String path, List<Mutation> mutations, int acceptedStatus,
+                             Predicate<String> errorContentType) throws Exception {
         Random random = new Random(SEED);
-        List<Mutation> mutations = mutations();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
             Mutation m = mutations.get(random.nextInt(mutations.size()));
             byte[] body = m.body().apply(random);
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/incidents"))
+                            URI.create("http://localhost:" + port + path))
                     .header("Content-Type", m.contentType())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             int status = response.statusCode();
-            boolean ok = m.stillValid() ? status == 202
+            boolean ok = m.stillValid() ? status == acceptedStatus
                     : status >= 400 && status < 500 && response.headers().firstValue("Content-Type")
-                    .map(t -> t.startsWith("application/problem+json")).orElse(false);
+                    .map(errorContentType::test).orElse(false);
             if (!ok) {
                 failures.add(m.name() + " -> " + status + " " + abbreviate(response.body()) + " for "
                         + abbreviate(new String(body, StandardCharsets.UTF_8)));
             }
         }
-        assertThat(failures).as("seed " + SEED).isEmpty();
+        return failures;
     }
 
-    private static List<Mutation> mutations() {
+    private static List<Mutation> open311Mutations() {
+        String form = "application/x-www-form-urlencoded";
+        return List.of(
+                new Mutation("valid", true, r -> form(validForm(r)), form),
+                new Mutation("missing service_code", false, r -> form(validForm(r)
+                        .replaceAll("service_code=[^&]*&", "")), form),
+                new Mutation("unknown service_code", false, r -> form(validForm(r)
+                        .replaceAll("service_code=[^&]*", "service_code=x" + r.nextInt(1000))), form),
+                new Mutation("latitude not a number", false, r -> form(validForm(r)
+                        .replaceAll("lat=[^&]*", "lat=north")), form),
+                new Mutation("latitude out of range", false, r -> form(validForm(r)
+                        .replaceAll("lat=[^&]*", "lat=" + (91 + r.nextInt(1000)))), form),
+                new Mutation("point outside the district", false, r -> form(validForm(r)
+                        .replaceAll("lat=[^&]*", "lat=39.9").replaceAll("long=[^&]*", "long=116.4")), form),
+                new Mutation("no location", false, r -> form(validForm(r)
+                        .replaceAll("&lat=[^&]*", "").replaceAll("&long=[^&]*", "")), form),
+                new Mutation("invalid UTF-8 in description", false, r -> form(validForm(r)
+                        .replaceAll("description=[^&]*", "description=%C3%28bad")), form),
+                new Mutation("NUL in description", false, r -> form(validForm(r)
+                        .replaceAll("description=[^&]*", "description=a%00b")), form),
+                new Mutation("huge description", false, r -> form(validForm(r)
+                        .replaceAll("description=[^&]*", "description=" + "x".repeat(5000))), form),
+                new Mutation("missing api_key", false, r -> form(validForm(r)
+                        .replaceFirst("^api_key=[^&]*&", "")), form),
+                new Mutation("JSON instead of a form", false, r -> json("{\"service_code\":\"sanitation\"}"),
+                        "application/json"),
+                new Mutation("random bytes", false, r -> {
+                    byte[] b = new byte[1 + r.nextInt(2000)];
+                    r.nextBytes(b);
+                    return b;
+                }, form),
+                new Mutation("broken percent escapes", false, r -> form("service_code=%ZZ&lat=%&long=%%%"), form),
+                new Mutation("bad media URL", false, r -> form(validForm(r) + "&media_url=javascript:alert(1)"),
+                        form));
+    }
+
+    private static String validForm(Random r) {
+        String[] point = IntakeTestSupport.inside(r.nextInt(586)).replaceAll("[{}\"a-z:]", "").split(",");
+        return "api_key=dev&service_code=sanitation.street-cleaning&lat=" + point[0] + "&long=" + point[1]
+                + "&description=" + java.net.URLEncoder.encode("报告 " + r.nextInt(1_000_000), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] form(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static List<Mutation> restMutations() {
         String json = "application/json";
         return List.of(
                 new Mutation("valid", true, r -> report(r, IntakeTestSupport.inside(r.nextInt(586)), "\"sanitation\""),

@@ -114,15 +114,20 @@ public record SlaClock(CountedTime counting, Duration limit, List<Run> runs) {
     }
 
     /**
-     * When the counted time reaches the limit: the last instant still on time. Empty while the clock is paused
-     * before reaching it, since the deadline then depends on when it resumes; once reached (even if paused since)
-     * it is known and stays.
+     * When the counted time reaches the limit: the last instant still on time, and the earliest instant at which
+     * the limit is used up (so a limit ending with a working day gives 17:30 that day, not 08:30 the next). Empty
+     * while the clock is paused before reaching it, since it then depends on when the clock resumes; once reached
+     * it is known and stays, paused or not.
      */
     public Optional<Instant> deadline() {
-        return whenCounted(limit);
+        return whenCounted(limit, false);
     }
 
-    /** Counted time left until the deadline at {@code now}; negative once overdue (by counted time). */
+    /**
+     * Counted time left until the deadline at {@code now}; negative once overdue by counted time. It is zero, not
+     * negative, from the deadline until counted time runs again (after 17:30 on a working-hours clock), although
+     * the clock is already {@linkplain #breached breached} then.
+     */
     public Duration remaining(Instant now) {
         return limit.minus(counted(now));
     }
@@ -134,31 +139,38 @@ public record SlaClock(CountedTime counting, Duration limit, List<Run> runs) {
 
     /**
      * When only {@code before} of counted time remains, e.g. urging a 5-working-day case with 3 working days left.
-     * Counted on this clock's own runs, so it never falls inside a pause; the start when {@code before} is not less
-     * than the limit; empty while paused before reaching it.
+     * Counted on this clock's own runs, so it never falls inside a pause. It is the latest such instant, so on a
+     * working-hours clock it falls at the start of a working period (08:30) rather than at the close before (17:30).
+     * The start of counting when {@code before} is not less than the limit; empty while paused before reaching it.
      */
     public Optional<Instant> reminderAt(Duration before) {
         CountedTime.requireNotNegative(before);
-        return whenCounted(limit.minus(before));
+        Duration target = limit.minus(before);
+        return whenCounted(target.isNegative() ? Duration.ZERO : target, true);
     }
 
-    private Optional<Instant> whenCounted(Duration target) {
-        if (target.isNegative() || target.isZero()) {
-            return Optional.of(startedAt());
-        }
+    /** The earliest (or latest) instant at which {@code target} has been counted, within the runs so far. */
+    private Optional<Instant> whenCounted(Duration target, boolean latest) {
         Duration before = Duration.ZERO;
         for (Run run : runs) {
             Duration needed = target.minus(before);
+            Instant at = latest ? latestAt(run.from(), needed) : counting.plus(run.from(), needed);
             if (run.isRunning()) {
-                return Optional.of(counting.plus(run.from(), needed));
+                return Optional.of(at);
             }
             Duration ran = counting.between(run.from(), run.until());
             if (needed.compareTo(ran) <= 0) {
-                return Optional.of(counting.plus(run.from(), needed));
+                return Optional.of(at.isAfter(run.until()) ? run.until() : at);
             }
             before = before.plus(ran);
         }
         return Optional.empty();
+    }
+
+    /** The latest instant at which exactly {@code amount} has been counted since {@code from}. */
+    private Instant latestAt(Instant from, Duration amount) {
+        Duration tick = Duration.ofNanos(1);
+        return counting.minus(counting.plus(from, amount.plus(tick)), tick);
     }
 
     private Run lastRun() {

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * so that the calendar itself knows nothing of JSON.
  *
  * <pre>{@code
- * {"version": "...", "source": "...", "zone": "Asia/Shanghai",
+ * {"version": "...", "source": "...", "notice": "...", "zone": "Asia/Shanghai",
  *  "workingPeriods": [["08:30", "12:00"], ["13:30", "17:30"]],
  *  "weekend": ["SATURDAY", "SUNDAY"],                                   (optional, this by default)
  *  "holidays": [{"name": "National Day", "from": "2026-10-01", "to": "2026-10-07"}, ...],
@@ -92,7 +92,7 @@ public final class WorkingCalendarLoader {
         return list == null ? List.of() : list;
     }
 
-    record CalendarFile(String version, String source, String zone, List<List<String>> workingPeriods,
+    record CalendarFile(String version, String source, String notice, String zone, List<List<String>> workingPeriods,
                         List<String> weekend, List<Holiday> holidays, List<MakeUpWorkday> makeUpWorkdays) {
     }
 
