@@ -11,6 +11,7 @@ import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.IncidentSubmission;
 import org.civicdispatch.events.NotificationSent;
+import org.civicdispatch.events.OperatorCommand;
 import org.civicdispatch.events.SlaEvent;
 
 /**
@@ -48,6 +49,10 @@ public final class Topics {
             Set.of(Party.DISPATCH, Party.AUDIT), false,
             "accept / return / progress / resolve from department systems");
 
+    public static final TopicSpec OPERATOR_COMMANDS = new TopicSpec("operator-commands",
+            OperatorCommand.class, "caseId", Party.DISPATCH, Party.DISPATCH, Set.of(Party.DISPATCH, Party.AUDIT),
+            false, "operators' decisions (re-route, extension, rating, merge), applied in order per case");
+
     public static final TopicSpec SLA_EVENTS = new TopicSpec("sla-events",
             SlaEvent.class, "caseId", Party.DISPATCH, Party.DISPATCH,
             Set.of(Party.NOTIFICATION, Party.AUDIT), false,
@@ -80,7 +85,8 @@ public final class Topics {
      */
     public static List<TopicSpec> all(Collection<String> departmentCodes) {
         List<TopicSpec> topics = new ArrayList<>(List.of(
-                INCIDENT_SUBMISSIONS, INCIDENT_REPORTS, CASE_EVENTS, DEPARTMENT_RESPONSES, SLA_EVENTS, NOTIFICATIONS));
+                INCIDENT_SUBMISSIONS, INCIDENT_REPORTS, CASE_EVENTS, DEPARTMENT_RESPONSES, OPERATOR_COMMANDS,
+                SLA_EVENTS, NOTIFICATIONS));
         departmentCodes.stream().sorted().map(Topics::departmentTasks).forEach(topics::add);
         for (Party consumer : List.of(Party.INTAKE, Party.DISPATCH, Party.NOTIFICATION)) {
             topics.add(deadLetters(consumer));

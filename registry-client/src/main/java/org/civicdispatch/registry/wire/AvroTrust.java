@@ -5,7 +5,7 @@ public final class AvroTrust {
 
     public static final String PROPERTY = "org.apache.avro.SERIALIZABLE_PACKAGES";
     public static final String PACKAGES =
-            "org.civicdispatch.events,java.lang,java.math,java.io,java.net,java.util,org.apache.avro.util";
+            "org.civicdispatch.events,org.civicdispatch.state,java.lang,java.math,java.io,java.net,java.util,org.apache.avro.util";
 
     private AvroTrust() {
     }
