@@ -3,6 +3,9 @@ package org.civicdispatch.dispatch;
 import java.time.Clock;
 import org.civicdispatch.contract.Party;
 import org.civicdispatch.dispatch.catalog.CurrentCatalog;
+import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
+import org.civicdispatch.dispatch.sla.WorkingCalendar;
+import org.civicdispatch.dispatch.sla.WorkingCalendarLoader;
 import org.civicdispatch.reference.catalog.Department;
 import org.civicdispatch.support.app.ServiceLauncher;
 import org.civicdispatch.support.kafka.PlatformKafkaConfiguration;
@@ -32,6 +35,20 @@ public class DispatchApplication {
     @Bean
     CurrentCatalog currentCatalog(@Value("${civic.catalog:classpath:reference/matter-catalog.json}") Resource source) {
         return new CurrentCatalog(source);
+    }
+
+    @Bean
+    WorkingCalendar workingCalendar() {
+        return WorkingCalendarLoader.bundled();
+    }
+
+    /**
+     * Returns within 1 working day of dispatch; at most 3 extensions of at most 3 working days each (the rules
+     * other cities publish).
+     */
+    @Bean
+    CaseLifecycle caseLifecycle(WorkingCalendar calendar) {
+        return new CaseLifecycle(at -> calendar.plusWorkingDays(at, 1), 3, calendar.workingDays(3));
     }
 
     /** Dispatch writes every department's task topic, so it creates them from the catalog. */

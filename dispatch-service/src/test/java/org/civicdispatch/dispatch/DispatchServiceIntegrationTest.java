@@ -3,7 +3,12 @@ package org.civicdispatch.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civicdispatch.testkit.KafkaTestClient.anyWithKey;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +20,8 @@ import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.Urgency;
+import org.civicdispatch.events.DepartmentResponse;
+import org.civicdispatch.events.ResponseKind;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
@@ -23,12 +30,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The dispatch service on a real broker and registry, fed by a separate client as intake would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DispatchServiceIntegrationTest {
+
+    @LocalServerPort
+    int port;
 
     @TempDir
     static Path stateDir;
@@ -37,7 +48,7 @@ class DispatchServiceIntegrationTest {
 
     @BeforeAll
     static void createInputTopic() {
-        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers()).createTopics("incident-reports");
+        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers()).createTopics(3, "incident-reports");
         codec = TestInfrastructure.codec();
     }
 
@@ -67,6 +78,48 @@ class DispatchServiceIntegrationTest {
         CaseEvent event = codec.decode(events.get(events.size() - 1).value(), CaseEvent.class).value();
         assertThat(((IncidentDispatched) event.getPayload()).getAssistingDepartments())
                 .containsExactly("urban-management");
+    }
+
+    @Test
+    void shouldApplyADepartmentSystemsResponseAndAnOperatorsExtension() throws Exception {
+        kafka.send("incident-reports", "C-IT-3", codec.encode("incident-reports-value",
+                Fixtures.report("C-IT-3", "greening.fallen-tree", Urgency.ROUTINE)));
+        kafka.readUntil("department-tasks-landscaping", anyWithKey("C-IT-3"), Duration.ofSeconds(60));
+
+        kafka.send("department-responses", "C-IT-3", codec.encode("department-responses-value",
+                DepartmentResponse.newBuilder().setResponseId("landscaping-sys-881").setTaskId("C-IT-3/landscaping")
+                        .setCaseId("C-IT-3").setDepartmentCode("landscaping").setKind(ResponseKind.ACCEPTED)
+                        .setStaffId("ls-007").setRespondedAt(Instant.now()).build()));
+        HttpResponse<String> extension = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/cases/C-IT-3/extension"))
+                .header("Content-Type", "application/json").header("X-Operator", "op-zhang")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"taskId\":\"C-IT-3/landscaping\",\"extension\":\"PT8H\",\"reason\":\"crane needed\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(extension.statusCode()).as(extension.body()).isEqualTo(202);
+
+        List<Object> payloads = new java.util.ArrayList<>();
+        kafka.readUntil("case-events", records -> {
+            payloads.clear();
+            records.stream().filter(r -> r.key().equals("C-IT-3"))
+                    .forEach(r -> payloads.add(codec.decode(r.value(), CaseEvent.class).value().getPayload()));
+            return payloads.size() >= 3;
+        }, Duration.ofSeconds(60));
+        assertThat(payloads).extracting(p -> p.getClass().getSimpleName())
+                .containsExactly("IncidentDispatched", "TaskAccepted", "ExtensionGranted");
+    }
+
+    @Test
+    void shouldRefuseAnInvalidOperatorCommandWithProblemJson() throws Exception {
+        HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/cases/C-IT-3/extension"))
+                .header("Content-Type", "application/json").header("X-Operator", "op-zhang")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"taskId\":\"C-IT-3/landscaping\",\"extension\":\"-PT1H\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
     }
 
     @Test

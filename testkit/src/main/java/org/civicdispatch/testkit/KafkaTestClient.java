@@ -47,10 +47,16 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Creates the topics (one partition) unless they exist. */
     public KafkaTestClient createTopics(String... names) {
+        return createTopics(1, names);
+    }
+
+    /** Creates the topics with as many partitions as the platform gives them, unless they exist. */
+    public KafkaTestClient createTopics(int partitions, String... names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (String name : names) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all()
+                            .get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create " + name, e);

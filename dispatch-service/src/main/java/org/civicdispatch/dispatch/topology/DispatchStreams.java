@@ -4,11 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.civicdispatch.contract.Topics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.civicdispatch.dispatch.catalog.CurrentCatalog;
+import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.support.kafka.PlatformProperties;
 import org.slf4j.Logger;
@@ -26,14 +36,16 @@ public class DispatchStreams implements SmartLifecycle {
     private final Properties config;
     private final AvroCodec codec;
     private final CurrentCatalog catalog;
+    private final CaseLifecycle lifecycle;
     private final Clock clock;
     private volatile KafkaStreams streams;
 
     public DispatchStreams(KafkaProperties kafka, PlatformProperties platform, AvroCodec codec,
-                           CurrentCatalog catalog, Clock clock,
+                           CurrentCatalog catalog, CaseLifecycle lifecycle, Clock clock,
                            @org.springframework.beans.factory.annotation.Value("${civic.state-dir:}") String stateDir) {
         this.codec = codec;
         this.catalog = catalog;
+        this.lifecycle = lifecycle;
         this.clock = clock;
         Map<String, Object> props = new HashMap<>(kafka.buildStreamsProperties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, platform.service());
@@ -53,13 +65,50 @@ public class DispatchStreams implements SmartLifecycle {
 
     @Override
     public void start() {
-        streams = new KafkaStreams(DispatchTopology.build(codec, catalog::dispatching, clock), config);
+        requireCopartitioned();
+        streams = new KafkaStreams(DispatchTopology.build(codec, catalog::dispatching, lifecycle, clock), config);
         // A failed thread (registry or broker outage) is replaced and resumes from the last commit.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("dispatch stream thread failed, replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
+    }
+
+    /**
+     * One case's report, responses and commands must land on the same partition number: refuse to start when the
+     * input topics disagree on their partition counts (Kafka Streams does not check this for merged inputs).
+     */
+    private void requireCopartitioned() {
+        List<String> inputs = List.of(Topics.INCIDENT_REPORTS.name(), Topics.DEPARTMENT_RESPONSES.name(),
+                Topics.OPERATOR_COMMANDS.name());
+        Map<String, Integer> partitions = new TreeMap<>();
+        try (Admin admin = Admin.create(config)) {
+            // incident-reports is intake's to create: wait for it when the platform starts all at once.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (true) {
+                try {
+                    admin.describeTopics(inputs).allTopicNames().get(30, TimeUnit.SECONDS)
+                            .forEach((name, description) -> partitions.put(name, description.partitions().size()));
+                    break;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("cannot describe dispatch's inputs " + inputs + ": " + e, e);
+                    }
+                    LOG.info("waiting for dispatch's input topics {}", inputs);
+                    Thread.sleep(1000);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted checking the input topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot describe dispatch's input topics " + inputs + ": " + e, e);
+        }
+        if (new HashSet<>(partitions.values()).size() > 1) {
+            throw new IllegalStateException("dispatch inputs must have equal partition counts (they are keyed "
+                    + "by case id and handled together), found " + partitions);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.civicdispatch.dispatch.routing.Fixtures.NOW;
 import static org.civicdispatch.dispatch.routing.Fixtures.report;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
@@ -24,6 +25,15 @@ import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.Urgency;
+import org.civicdispatch.events.CommandRefused;
+import org.civicdispatch.events.DepartmentResponse;
+import org.civicdispatch.events.OperatorCommand;
+import org.civicdispatch.events.RateCase;
+import org.civicdispatch.events.RerouteTask;
+import org.civicdispatch.events.ResponseKind;
+import org.civicdispatch.events.ResponseRefused;
+import org.civicdispatch.events.TaskAccepted;
+import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +46,8 @@ class DispatchTopologyTest {
     private final AvroCodec codec = TestInfrastructure.codec();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> reports;
+    private TestInputTopic<String, byte[]> responses;
+    private TestInputTopic<String, byte[]> commands;
 
     @BeforeEach
     void startDriver() {
@@ -47,9 +59,13 @@ class DispatchTopologyTest {
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnUnreadable.class);
         config.put(DeadLetterOnUnreadable.DLQ_TOPIC_CONFIG, "dispatch-dlq");
         config.put(DeadLetterOnUnreadable.SERVICE_CONFIG, "dispatch");
-        driver = new TopologyTestDriver(DispatchTopology.build(codec, () -> dispatching,
+        CaseLifecycle lifecycle = new CaseLifecycle(at -> at.plus(Duration.ofHours(24)), 3, Duration.ofDays(3));
+        driver = new TopologyTestDriver(DispatchTopology.build(codec, () -> dispatching, lifecycle,
                 Clock.fixed(NOW, ZoneOffset.UTC)), config);
         reports = driver.createInputTopic("incident-reports", new StringSerializer(), new ByteArraySerializer());
+        responses = driver.createInputTopic("department-responses", new StringSerializer(),
+                new ByteArraySerializer());
+        commands = driver.createInputTopic("operator-commands", new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterEach
@@ -78,6 +94,59 @@ class DispatchTopologyTest {
 
         assertThat(tasks("sanitation")).hasSize(1);
         assertThat(caseEvents()).hasSize(1);
+    }
+
+    @Test
+    void shouldRecordADepartmentSigningOnTheCaseStream() {
+        send(report("C-20", "sanitation.garbage-overflow", Urgency.ROUTINE));
+        respond("C-20", "sanitation", "r-1", ResponseKind.ACCEPTED, null);
+        respond("C-20", "sanitation", "r-1", ResponseKind.ACCEPTED, null);
+
+        List<CaseEvent> events = caseEvents();
+        assertThat(events).extracting(CaseEvent::getEventId).containsExactly("C-20/dispatched", "C-20/2");
+        assertThat(events.get(1).getPayload()).isInstanceOfSatisfying(TaskAccepted.class,
+                a -> assertThat(a.getDepartmentCode()).isEqualTo("sanitation"));
+    }
+
+    @Test
+    void shouldIssueANewTaskWhenTheOperatorReroutesAReturnedCase() {
+        send(report("C-21", "sanitation.garbage-overflow", Urgency.ROUTINE));
+        respond("C-21", "sanitation", "r-1", ResponseKind.RETURNED, "construction waste: urban management's");
+        command("C-21", RerouteTask.newBuilder().setReturnedTaskId("C-21/sanitation")
+                .setToDepartment("urban-management").setReason("call list 3.2").build());
+
+        assertThat(tasks("urban-management")).singleElement().satisfies(t -> {
+            assertThat(t.getCaseId()).isEqualTo("C-21");
+            assertThat(t.getTaskId()).isEqualTo("C-21/urban-management/3");
+        });
+        assertThat(caseEvents()).extracting(e -> e.getPayload().getClass().getSimpleName())
+                .containsExactly("IncidentDispatched", "TaskReturned", "CaseRerouted");
+    }
+
+    @Test
+    void shouldAnswerResponsesAndCommandsThatDoNotFitWithTheirReason() {
+        respond("C-404", "sanitation", "r-9", ResponseKind.ACCEPTED, null);
+        send(report("C-22", "sanitation.garbage-overflow", Urgency.ROUTINE));
+        command("C-22", RateCase.newBuilder().setSatisfied(true).build());
+
+        assertThat(caseEvents()).extracting(CaseEvent::getPayload).satisfiesExactly(
+                p -> assertThat(p).isInstanceOfSatisfying(ResponseRefused.class,
+                        r -> assertThat(r.getReason()).contains("no case C-404")),
+                p -> assertThat(p).isInstanceOf(IncidentDispatched.class),
+                p -> assertThat(p).isInstanceOfSatisfying(CommandRefused.class,
+                        r -> assertThat(r.getReason()).contains("not resolved")));
+    }
+
+    private void respond(String caseId, String department, String responseId, ResponseKind kind, String reason) {
+        responses.pipeInput(caseId, codec.encode("department-responses-value", DepartmentResponse.newBuilder()
+                .setResponseId(responseId).setTaskId(caseId + "/" + department).setCaseId(caseId)
+                .setDepartmentCode(department).setKind(kind).setReturnReason(reason).setRespondedAt(NOW).build()));
+    }
+
+    private void command(String caseId, org.apache.avro.specific.SpecificRecord command) {
+        commands.pipeInput(caseId, codec.encode("operator-commands-value", OperatorCommand.newBuilder()
+                .setCommandId("cmd-" + caseId).setCaseId(caseId).setOperator("op-test").setIssuedAt(NOW)
+                .setCommand(command).build()));
     }
 
     private void send(IncidentReported report) {
