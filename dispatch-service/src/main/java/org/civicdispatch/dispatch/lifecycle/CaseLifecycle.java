@@ -161,7 +161,7 @@ public final class CaseLifecycle {
         if (extension.isNegative() || extension.isZero() || extension.compareTo(maxExtension) > 0) {
             return new Decision.Refused("an extension is more than nothing and at most " + maxExtension);
         }
-        return applied(file.with(file.state(), task.extended()), List.of(ExtensionGranted.newBuilder()
+        return applied(file.with(file.state(), task.extendedBy(extension)), List.of(ExtensionGranted.newBuilder()
                 .setTaskId(taskId).setExtensionMillis(extension.toMillis()).setExtensionNumber(task.extensions() + 1)
                 .setOperator(operator).setReason(reason).build()));
     }

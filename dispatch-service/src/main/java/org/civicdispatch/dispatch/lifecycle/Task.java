@@ -22,7 +22,14 @@ public record Task(DepartmentTask issued, TaskStatus status, int extensions, boo
         return new Task(issued, next, extensions, owned || next != TaskStatus.DISPATCHED);
     }
 
-    Task extended() {
-        return new Task(issued, status, extensions + 1, owned);
+    /** One more extension, the resolution deadline moved by it. */
+    Task extendedBy(java.time.Duration extension) {
+        DepartmentTask moved = DepartmentTask.newBuilder(issued).setResolveBy(issued.getResolveBy().plus(extension))
+                .build();
+        return new Task(moved, status, extensions + 1, owned);
+    }
+
+    public boolean isOpen() {
+        return status == TaskStatus.DISPATCHED || status == TaskStatus.ACCEPTED || status == TaskStatus.IN_PROGRESS;
     }
 }

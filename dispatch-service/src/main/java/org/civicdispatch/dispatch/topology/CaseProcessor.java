@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,6 +14,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.civicdispatch.dispatch.lifecycle.CaseFile;
 import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
 import org.civicdispatch.dispatch.lifecycle.Decision;
+import org.civicdispatch.dispatch.lifecycle.Task;
+import org.civicdispatch.dispatch.lifecycle.Timers;
+import org.civicdispatch.dispatch.sla.TimerPlan;
 import org.civicdispatch.dispatch.routing.Dispatching;
 import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.CommandRefused;
@@ -29,27 +33,44 @@ import org.civicdispatch.state.CaseFileState;
 
 /**
  * Thin: loads the case file, asks the domain (routing for a new report, the lifecycle for a response or a
- * command), stores the next file and forwards what the domain returned. Event ids derive from the case's version,
- * so a replay after a crash yields the same ids.
+ * command), stores the next file, sets the SLA timers the change calls for, and forwards what the domain returned.
+ * Event ids derive from the case's version, so a replay after a crash yields the same ids. Due timers fire from a
+ * wall-clock punctuation.
  */
 final class CaseProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
     private final Supplier<Dispatching> dispatching;
     private final CaseLifecycle lifecycle;
     private final Clock clock;
+    private final Duration tick;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CaseFileState> files;
+    private SlaTimerStore timers;
 
-    CaseProcessor(Supplier<Dispatching> dispatching, CaseLifecycle lifecycle, Clock clock) {
+    CaseProcessor(Supplier<Dispatching> dispatching, CaseLifecycle lifecycle, Clock clock, Duration tick) {
         this.dispatching = dispatching;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.tick = tick;
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.files = context.getStateStore(DispatchTopology.CASE_FILES);
+        this.timers = new SlaTimerStore(context.getStateStore(DispatchTopology.SLA_TIMERS));
+        // Wall-clock punctuation: timers fire on time even when no record arrives.
+        context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
+    }
+
+    /** Fires what is due, a bounded batch per tick so a wave of deadlines never stalls new cases. */
+    private void fireDueTimers() {
+        Instant now = clock.instant();
+        timers.takeDue(now, SlaTimerStore.BATCH, timer -> {
+            if (Timers.stillDue(load(timer.getCaseId()), timer.getStage(), timer.getTaskId(), timer.getDeadline())) {
+                forward(timer.getCaseId(), SlaTimerStore.eventOf(timer, now), now);
+            }
+        });
     }
 
     @Override
@@ -73,8 +94,12 @@ final class CaseProcessor implements Processor<String, SpecificRecord, String, S
         IncidentDispatched decision = (IncidentDispatched) result.caseEvent().getPayload();
         result.tasks().forEach(task -> forward(report.getCaseId(), task, now));
         forward(report.getCaseId(), result.caseEvent(), now);
-        files.put(report.getCaseId(), CaseFileStates.toState(
-                CaseLifecycle.opened(report.getCaseId(), decision.getMatterCode(), result.tasks())));
+        CaseFile opened = CaseLifecycle.opened(report.getCaseId(), decision.getMatterCode(), result.tasks());
+        files.put(report.getCaseId(), CaseFileStates.toState(opened));
+        Task lead = opened.lead();
+        Duration feedback = Duration.between(lead.issued().getDispatchedAt(), lead.issued().getResolveBy());
+        timers.set(Timers.setBy(null, opened));
+        timers.set(List.of(TimerPlan.citizenClock(report.getCaseId(), report.getAcceptedAt().plus(feedback))));
     }
 
     private void respond(DepartmentResponse response, Instant now) {
@@ -127,6 +152,7 @@ final class CaseProcessor implements Processor<String, SpecificRecord, String, S
         }
         applied.newTasks().forEach(task -> forward(before.caseId(), task, now));
         files.put(before.caseId(), CaseFileStates.toState(applied.file()));
+        timers.set(Timers.setBy(before, applied.file()));
     }
 
     private void refuse(OperatorCommand command, String reason, Instant now) {

@@ -1,0 +1,17 @@
+package org.civicdispatch.dispatch.sla;
+
+import java.time.Instant;
+import org.civicdispatch.events.SlaEventKind;
+import org.civicdispatch.events.SlaStage;
+import org.civicdispatch.events.Tier;
+
+/**
+ * A timer to set: at {@code dueAt} tell about {@code stage}'s {@code deadline} ({@code kind}: a reminder before it,
+ * the breach at it, the escalation after it).
+ *
+ * @param taskId null for the citizen's clock, which belongs to the case
+ * @param tier   the tier that owns the work when the timer fires; an escalation goes one tier up from it
+ */
+public record PlannedTimer(String caseId, String taskId, String departmentCode, SlaStage stage, SlaEventKind kind,
+                           Instant deadline, Instant dueAt, Tier tier) {
+}

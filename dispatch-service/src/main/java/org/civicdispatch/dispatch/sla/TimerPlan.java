@@ -1,0 +1,66 @@
+package org.civicdispatch.dispatch.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicdispatch.events.DepartmentTask;
+import org.civicdispatch.events.SlaEventKind;
+import org.civicdispatch.events.SlaStage;
+import org.civicdispatch.events.Tier;
+
+/**
+ * Which timers a task sets: for signing and for resolving, a reminder (催办) when a quarter of the window is left,
+ * the breach with an urging notice (督办) at the deadline, and an escalation one tier up when the breach has lasted a
+ * quarter of the window (at least 15 minutes). The citizen's own clock, from intake, breaches once.
+ */
+public final class TimerPlan {
+
+    static final Duration MIN_ESCALATION_DELAY = Duration.ofMinutes(15);
+
+    private TimerPlan() {
+    }
+
+    public static List<PlannedTimer> forTask(DepartmentTask task) {
+        List<PlannedTimer> timers = new ArrayList<>();
+        stage(timers, task, SlaStage.SIGN, task.getSignBy());
+        stage(timers, task, SlaStage.RESOLUTION, task.getResolveBy());
+        return timers;
+    }
+
+    /** The resolution timers after the deadline moved (an extension). */
+    public static List<PlannedTimer> forResolution(DepartmentTask task, Instant newDeadline) {
+        List<PlannedTimer> timers = new ArrayList<>();
+        stage(timers, task, SlaStage.RESOLUTION, newDeadline);
+        return timers;
+    }
+
+    public static PlannedTimer citizenClock(String caseId, Instant deadline) {
+        return new PlannedTimer(caseId, null, null, SlaStage.CITIZEN_CLOCK, SlaEventKind.BREACH, deadline, deadline,
+                null);
+    }
+
+    /** The tier an escalation reaches: one up, the district being the top. */
+    public static Tier above(Tier tier) {
+        return switch (tier) {
+            case GRID -> Tier.COMMUNITY;
+            case COMMUNITY -> Tier.STREET;
+            case STREET, DISTRICT -> Tier.DISTRICT;
+        };
+    }
+
+    private static void stage(List<PlannedTimer> timers, DepartmentTask task, SlaStage stage, Instant deadline) {
+        Duration window = Duration.between(task.getDispatchedAt(), deadline);
+        Duration quarter = window.dividedBy(4);
+        Duration escalateAfter = quarter.compareTo(MIN_ESCALATION_DELAY) < 0 ? MIN_ESCALATION_DELAY : quarter;
+        add(timers, task, stage, SlaEventKind.REMINDER, deadline, deadline.minus(quarter));
+        add(timers, task, stage, SlaEventKind.BREACH, deadline, deadline);
+        add(timers, task, stage, SlaEventKind.ESCALATION, deadline, deadline.plus(escalateAfter));
+    }
+
+    private static void add(List<PlannedTimer> timers, DepartmentTask task, SlaStage stage, SlaEventKind kind,
+                            Instant deadline, Instant dueAt) {
+        timers.add(new PlannedTimer(task.getCaseId(), task.getTaskId(), task.getDepartmentCode(), stage, kind,
+                deadline, dueAt, task.getTier()));
+    }
+}

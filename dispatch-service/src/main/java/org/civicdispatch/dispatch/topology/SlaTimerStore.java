@@ -1,0 +1,82 @@
+package org.civicdispatch.dispatch.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.civicdispatch.dispatch.sla.PlannedTimer;
+import org.civicdispatch.dispatch.sla.TimerPlan;
+import org.civicdispatch.events.SlaEvent;
+import org.civicdispatch.events.SlaEventKind;
+import org.civicdispatch.state.SlaTimer;
+
+/**
+ * Pending SLA timers in a persistent store with a changelog, keyed so that key order is due-time order
+ * ({@code 0001795385027722|caseId|timer}): what is due is one range scan from the start, however many timers wait.
+ */
+final class SlaTimerStore {
+
+    /** Timers fired per tick at most; the rest fire on the next ticks. */
+    static final int BATCH = 1000;
+
+    private final KeyValueStore<String, SlaTimer> store;
+
+    SlaTimerStore(KeyValueStore<String, SlaTimer> store) {
+        this.store = store;
+    }
+
+    void set(List<PlannedTimer> planned) {
+        for (PlannedTimer p : planned) {
+            SlaTimer timer = SlaTimer.newBuilder().setCaseId(p.caseId()).setTaskId(p.taskId())
+                    .setDepartmentCode(p.departmentCode()).setStage(p.stage()).setKind(p.kind())
+                    .setDeadline(p.deadline()).setDueAt(p.dueAt()).setTier(p.tier()).build();
+            store.put(key(timer), timer);
+        }
+    }
+
+    /** Hands each due timer (due at or before {@code now}) to {@code fire}, then forgets it. */
+    void takeDue(Instant now, int limit, Consumer<SlaTimer> fire) {
+        List<String> fired = new ArrayList<>();
+        try (KeyValueIterator<String, SlaTimer> due = store.range(null, dueKeyLimit(now))) {
+            while (due.hasNext() && fired.size() < limit) {
+                KeyValue<String, SlaTimer> next = due.next();
+                fire.accept(next.value);
+                fired.add(next.key);
+            }
+        }
+        fired.forEach(store::delete);
+    }
+
+    static SlaEvent eventOf(SlaTimer t, Instant firedAt) {
+        boolean escalation = t.getKind() == SlaEventKind.ESCALATION && t.getTier() != null;
+        return SlaEvent.newBuilder()
+                .setEventId(t.getCaseId() + "/sla/" + idOf(t))
+                .setCaseId(t.getCaseId())
+                .setTaskId(t.getTaskId())
+                .setDepartmentCode(t.getDepartmentCode())
+                .setStage(t.getStage())
+                .setKind(t.getKind())
+                .setDeadline(t.getDeadline())
+                .setFiredAt(firedAt)
+                .setEscalatedFrom(escalation ? t.getTier() : null)
+                .setEscalatedTo(escalation ? TimerPlan.above(t.getTier()) : null)
+                .build();
+    }
+
+    static String key(SlaTimer t) {
+        return String.format("%016d|%s|%s", t.getDueAt().toEpochMilli(), t.getCaseId(), idOf(t));
+    }
+
+    /** Every key due at or before {@code now} sorts before this one. */
+    private static String dueKeyLimit(Instant now) {
+        return String.format("%016d|~", now.toEpochMilli());
+    }
+
+    private static String idOf(SlaTimer t) {
+        return (t.getTaskId() == null ? "case" : t.getTaskId()) + "/" + t.getStage() + "/" + t.getKind() + "/"
+                + t.getDeadline().toEpochMilli();
+    }
+}

@@ -1,0 +1,181 @@
+package org.civicdispatch.dispatch.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdispatch.dispatch.routing.Fixtures.NOW;
+import static org.civicdispatch.dispatch.routing.Fixtures.report;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
+import org.civicdispatch.dispatch.routing.Dispatching;
+import org.civicdispatch.dispatch.routing.Fixtures;
+import org.civicdispatch.dispatch.routing.Router;
+import org.civicdispatch.events.DepartmentResponse;
+import org.civicdispatch.events.ExtendTask;
+import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.OperatorCommand;
+import org.civicdispatch.events.ResponseKind;
+import org.civicdispatch.events.SlaEvent;
+import org.civicdispatch.events.SlaEventKind;
+import org.civicdispatch.events.SlaStage;
+import org.civicdispatch.events.Tier;
+import org.civicdispatch.events.Urgency;
+import org.civicdispatch.registry.wire.AvroCodec;
+import org.civicdispatch.testkit.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every timer path with an injected clock: the driver's wall clock and the processor's clock move together, one
+ * simulated minute per tick. Garbage overflow (community tier): sign within 2 h, resolve within 3 days.
+ */
+class SlaTimersTopologyTest {
+
+    private final AvroCodec codec = TestInfrastructure.codec();
+    private final MutableClock clock = new MutableClock(NOW);
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> reports;
+    private TestInputTopic<String, byte[]> responses;
+    private TestInputTopic<String, byte[]> commands;
+    private TestOutputTopic<String, byte[]> slaEvents;
+
+    @BeforeEach
+    void startDriver() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-timers-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        CaseLifecycle lifecycle = new CaseLifecycle(at -> at.plus(Duration.ofHours(24)), 3, Duration.ofDays(3));
+        driver = new TopologyTestDriver(DispatchTopology.build(codec,
+                () -> new Dispatching(new Router(Fixtures.catalog())), lifecycle, clock, Duration.ofMinutes(1)),
+                config, NOW);
+        reports = driver.createInputTopic("incident-reports", new StringSerializer(), new ByteArraySerializer());
+        responses = driver.createInputTopic("department-responses", new StringSerializer(),
+                new ByteArraySerializer());
+        commands = driver.createInputTopic("operator-commands", new StringSerializer(), new ByteArraySerializer());
+        slaEvents = driver.createOutputTopic("sla-events", new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void shouldRemindAtAQuarterLeftThenUrgeAtTheDeadlineThenEscalateOneTierUp() {
+        send(report("C-T1", "sanitation.garbage-overflow", Urgency.ROUTINE));
+
+        advance(Duration.ofMinutes(89));
+        assertThat(fired()).isEmpty();
+        advance(Duration.ofMinutes(1));
+        assertThat(fired()).singleElement().satisfies(e -> {
+            assertThat(e.getStage()).isEqualTo(SlaStage.SIGN);
+            assertThat(e.getKind()).isEqualTo(SlaEventKind.REMINDER);
+            assertThat(e.getDeadline()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+        });
+        advance(Duration.ofMinutes(30));
+        assertThat(fired()).singleElement().satisfies(e -> assertThat(e.getKind()).isEqualTo(SlaEventKind.BREACH));
+        advance(Duration.ofMinutes(30));
+        assertThat(fired()).singleElement().satisfies(e -> {
+            assertThat(e.getKind()).isEqualTo(SlaEventKind.ESCALATION);
+            assertThat(e.getEscalatedFrom()).isEqualTo(Tier.COMMUNITY);
+            assertThat(e.getEscalatedTo()).isEqualTo(Tier.STREET);
+        });
+    }
+
+    @Test
+    void shouldDropSigningTimersOnceTheDepartmentSigns() {
+        send(report("C-T2", "sanitation.garbage-overflow", Urgency.ROUTINE));
+        advance(Duration.ofMinutes(30));
+        respond("C-T2", "sanitation", ResponseKind.ACCEPTED);
+
+        advance(Duration.ofHours(4));
+
+        assertThat(fired()).isEmpty();
+    }
+
+    @Test
+    void shouldMoveTheResolutionTimersWithAnExtension() {
+        send(report("C-T3", "sanitation.garbage-overflow", Urgency.ROUTINE));
+        respond("C-T3", "sanitation", ResponseKind.ACCEPTED);
+        commands.pipeInput("C-T3", codec.encode("operator-commands-value", OperatorCommand.newBuilder()
+                .setCommandId("cmd-1").setCaseId("C-T3").setOperator("op").setIssuedAt(NOW)
+                .setCommand(ExtendTask.newBuilder().setTaskId("C-T3/sanitation")
+                        .setExtensionMillis(Duration.ofDays(1).toMillis()).setReason("rain").build()).build()));
+
+        advance(Duration.ofDays(3).plusMinutes(1));
+        List<SlaEvent> byTheOldDeadline = fired();
+        advance(Duration.ofDays(1));
+        List<SlaEvent> byTheNewDeadline = fired();
+
+        assertThat(byTheOldDeadline).filteredOn(e -> e.getStage() == SlaStage.RESOLUTION)
+                .extracting(SlaEvent::getKind).doesNotContain(SlaEventKind.BREACH);
+        assertThat(byTheNewDeadline).filteredOn(e -> e.getStage() == SlaStage.RESOLUTION)
+                .extracting(SlaEvent::getKind).contains(SlaEventKind.BREACH);
+        assertThat(byTheNewDeadline).filteredOn(e -> e.getKind() == SlaEventKind.BREACH).first()
+                .satisfies(e -> assertThat(e.getDeadline()).isEqualTo(NOW.plus(Duration.ofDays(4))));
+    }
+
+    @Test
+    void shouldBreachTheCitizensClockCountedFromIntake() {
+        send(report("C-T4", "sanitation.garbage-overflow", Urgency.ROUTINE));
+        respond("C-T4", "sanitation", ResponseKind.ACCEPTED);
+
+        advance(Duration.ofDays(3).plusMinutes(5));
+
+        assertThat(fired()).filteredOn(e -> e.getStage() == SlaStage.CITIZEN_CLOCK).singleElement()
+                .satisfies(e -> assertThat(e.getDeadline())
+                        .isEqualTo(NOW.minusSeconds(30).plus(Duration.ofDays(3))));
+    }
+
+    @Test
+    void shouldFireAWaveOfDueTimersInBatchesWhileNewCasesKeepFlowing() {
+        int cases = 1_200;
+        for (int i = 0; i < cases; i++) {
+            send(report("C-W" + i, "sanitation.garbage-overflow", Urgency.ROUTINE));
+        }
+        clock.advance(Duration.ofMinutes(121));
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        int firstTick = fired().size();
+        send(report("C-NEW", "sanitation.garbage-overflow", Urgency.ROUTINE));
+        assertThat(driver.createOutputTopic("department-tasks-sanitation", new StringDeserializer(),
+                new ByteArrayDeserializer()).readKeyValuesToMap()).containsKey("C-NEW");
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        int later = fired().size();
+
+        assertThat(firstTick).isEqualTo(SlaTimerStore.BATCH);
+        assertThat(firstTick + later).isEqualTo(cases * 2);
+    }
+
+    private void advance(Duration by) {
+        for (long m = 0; m < by.toMinutes(); m++) {
+            clock.advance(Duration.ofMinutes(1));
+            driver.advanceWallClockTime(Duration.ofMinutes(1));
+        }
+    }
+
+    private List<SlaEvent> fired() {
+        return slaEvents.readValuesToList().stream().map(b -> codec.decode(b, SlaEvent.class).value()).toList();
+    }
+
+    private void send(IncidentReported report) {
+        reports.pipeInput(report.getCaseId(), codec.encode("incident-reports-value", report));
+    }
+
+    private void respond(String caseId, String department, ResponseKind kind) {
+        responses.pipeInput(caseId, codec.encode("department-responses-value", DepartmentResponse.newBuilder()
+                .setResponseId(caseId + "-" + kind).setTaskId(caseId + "/" + department).setCaseId(caseId)
+                .setDepartmentCode(department).setKind(kind).setRespondedAt(clock.instant()).build()));
+    }
+
+}
