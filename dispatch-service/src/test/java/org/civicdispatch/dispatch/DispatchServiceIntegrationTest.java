@@ -20,6 +20,7 @@ import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.Urgency;
+import org.awaitility.Awaitility;
 import org.civicdispatch.events.DepartmentResponse;
 import org.civicdispatch.events.ResponseKind;
 import org.civicdispatch.registry.wire.AvroCodec;
@@ -107,6 +108,30 @@ class DispatchServiceIntegrationTest {
         }, Duration.ofSeconds(60));
         assertThat(payloads).extracting(p -> p.getClass().getSimpleName())
                 .containsExactly("IncidentDispatched", "TaskAccepted", "ExtensionGranted");
+    }
+
+    @Test
+    void shouldListOpenTasksInTheOperatorQueueAndPushThemOverServerSentEvents() throws Exception {
+        kafka.send("incident-reports", "C-IT-Q", codec.encode("incident-reports-value",
+                Fixtures.report("C-IT-Q", "utilities.water-outage", Urgency.URGENT)));
+        HttpClient client = HttpClient.newHttpClient();
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> queue = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/queues?department=water-utility")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(queue.body()).contains("\"caseId\":\"C-IT-Q\"", "\"stage\":\"SIGN\"",
+                    "\"breached\":false");
+        });
+        HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/api/queues/stream?department=water-utility")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("text/event-stream"));
+            String event = lines.readLine() + lines.readLine();
+            assertThat(event).contains("event:queue", "C-IT-Q");
+        }
     }
 
     @Test

@@ -4,7 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.civicdispatch.dispatch.lifecycle.CaseFile;
+import org.civicdispatch.state.CaseFileState;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -38,11 +48,17 @@ public class DispatchStreams implements SmartLifecycle {
     private final CurrentCatalog catalog;
     private final CaseLifecycle lifecycle;
     private final Clock clock;
+    private final Environment environment;
+    private final String advertisedHost;
     private volatile KafkaStreams streams;
 
     public DispatchStreams(KafkaProperties kafka, PlatformProperties platform, AvroCodec codec,
                            CurrentCatalog catalog, CaseLifecycle lifecycle, Clock clock,
-                           @org.springframework.beans.factory.annotation.Value("${civic.state-dir:}") String stateDir) {
+                           @Value("${civic.state-dir:}") String stateDir,
+                           @Value("${civic.advertised-host:localhost}") String advertisedHost,
+                           Environment environment) {
+        this.environment = environment;
+        this.advertisedHost = advertisedHost;
         this.codec = codec;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
@@ -63,8 +79,16 @@ public class DispatchStreams implements SmartLifecycle {
         this.config.putAll(props);
     }
 
+    /** After the web server, whose port this instance advertises for queries across instances. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
     @Override
     public void start() {
+        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost + ":"
+                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8082")));
         requireCopartitioned();
         streams = new KafkaStreams(DispatchTopology.build(codec, catalog::dispatching, lifecycle, clock), config);
         // A failed thread (registry or broker outage) is replaced and resumes from the last commit.
@@ -121,6 +145,34 @@ public class DispatchStreams implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return streams != null && streams.state().isRunningOrRebalancing();
+    }
+
+    /** The open case files this instance holds (its partitions), for operator queues. */
+    public Stream<CaseFile> localCaseFiles() {
+        KafkaStreams running = streams;
+        if (running == null || running.state() != KafkaStreams.State.RUNNING) {
+            return Stream.empty();
+        }
+        ReadOnlyKeyValueStore<String, CaseFileState> store = running.store(StoreQueryParameters.fromNameAndType(
+                DispatchTopology.CASE_FILES, QueryableStoreTypes.keyValueStore()));
+        List<CaseFile> files = new ArrayList<>();
+        try (KeyValueIterator<String, CaseFileState> all = store.all()) {
+            all.forEachRemaining(kv -> files.add(CaseFileStates.fromState(kv.value)));
+        }
+        return files.stream();
+    }
+
+    /** Base URLs of the other running instances of dispatch, from the group's metadata. */
+    public List<String> otherInstances() {
+        KafkaStreams running = streams;
+        if (running == null) {
+            return List.of();
+        }
+        String self = String.valueOf(config.get(StreamsConfig.APPLICATION_SERVER_CONFIG));
+        return running.metadataForAllStreamsClients().stream()
+                .map(m -> m.hostInfo().host() + ":" + m.hostInfo().port())
+                .filter(hostPort -> !hostPort.equals(self))
+                .distinct().map(hostPort -> "http://" + hostPort).toList();
     }
 
     public KafkaStreams.State state() {

@@ -1,0 +1,53 @@
+package org.civicdispatch.dispatch.queues;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.civicdispatch.dispatch.lifecycle.CaseFile;
+import org.civicdispatch.dispatch.lifecycle.Task;
+import org.civicdispatch.dispatch.lifecycle.TaskStatus;
+import org.civicdispatch.events.DepartmentTask;
+
+/** Operator queues from case files: open tasks with the time left, breached first, then the nearest deadline. */
+public final class Queues {
+
+    public static final Comparator<QueueEntry> BREACHED_FIRST = Comparator.comparing(QueueEntry::breached).reversed()
+            .thenComparing(QueueEntry::deadline).thenComparing(QueueEntry::taskId);
+
+    private Queues() {
+    }
+
+    /** Filters are exact codes or null for all. */
+    public record Filter(String department, String street, String community) {
+
+        boolean accepts(QueueEntry e) {
+            return (department == null || department.equals(e.departmentCode()))
+                    && (street == null || street.equals(e.streetCode()))
+                    && (community == null || community.equals(e.communityCode()));
+        }
+    }
+
+    public static Stream<QueueEntry> entriesOf(CaseFile file, Instant now) {
+        if (!file.state().isOpen()) {
+            return Stream.empty();
+        }
+        return file.tasks().values().stream().filter(Task::isOpen).map(task -> entry(file, task, now));
+    }
+
+    public static List<QueueEntry> sorted(Stream<QueueEntry> entries, Filter filter, int limit) {
+        return entries.filter(filter::accepts).sorted(BREACHED_FIRST).limit(limit).toList();
+    }
+
+    private static QueueEntry entry(CaseFile file, Task task, Instant now) {
+        DepartmentTask issued = task.issued();
+        boolean signing = task.status() == TaskStatus.DISPATCHED;
+        Instant deadline = signing ? issued.getSignBy() : issued.getResolveBy();
+        long remaining = Duration.between(now, deadline).toSeconds();
+        return new QueueEntry(file.caseId(), task.taskId(), task.departmentCode(), issued.getRole().name(),
+                file.matterCode(), file.state().name(), task.status().name(), signing ? "SIGN" : "RESOLUTION",
+                deadline, remaining, remaining < 0, issued.getLocation().getStreetCode(),
+                issued.getLocation().getCommunityCode(), issued.getLocation().getGridCode(), issued.getDescription());
+    }
+}
