@@ -56,6 +56,7 @@ public class DispatchStreams implements SmartLifecycle {
                            CurrentCatalog catalog, CaseLifecycle lifecycle, Clock clock,
                            @Value("${civic.state-dir:}") String stateDir,
                            @Value("${civic.advertised-host:localhost}") String advertisedHost,
+                           @Value("${civic.streams.application-id:}") String applicationId,
                            Environment environment) {
         this.environment = environment;
         this.advertisedHost = advertisedHost;
@@ -64,7 +65,7 @@ public class DispatchStreams implements SmartLifecycle {
         this.lifecycle = lifecycle;
         this.clock = clock;
         Map<String, Object> props = new HashMap<>(kafka.buildStreamsProperties());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, platform.service());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId.isBlank() ? platform.service() : applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) platform.topicReplication());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
