@@ -1,0 +1,95 @@
+package org.civicdispatch.dispatch.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
+import org.civicdispatch.dispatch.routing.Dispatching;
+import org.civicdispatch.dispatch.routing.Fixtures;
+import org.civicdispatch.dispatch.routing.Router;
+import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.Urgency;
+import org.civicdispatch.registry.wire.AvroCodec;
+import org.civicdispatch.testkit.KafkaTestClient;
+import org.civicdispatch.testkit.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stream thread that dies mid-batch (after forwarding some tasks of the batch) is replaced and processes the batch
+ * again from the last commit: under exactly-once v2 the aborted half is never visible, so every case has exactly
+ * one task and one dispatch event for read_committed readers.
+ */
+class ExactlyOnceRestartTest {
+
+    private static final int CASES = 30;
+
+    @Test
+    void shouldNeitherLoseNorRepeatADispatchWhenTheThreadDiesMidBatch() throws Exception {
+        AvroCodec codec = TestInfrastructure.codec();
+        Dispatching real = new Dispatching(new Router(Fixtures.catalog()));
+        AtomicInteger calls = new AtomicInteger();
+        AtomicBoolean crashed = new AtomicBoolean();
+        Supplier<Dispatching> crashOnceAtTheFifteenth = () -> {
+            if (calls.incrementAndGet() == 15 && crashed.compareAndSet(false, true)) {
+                throw new IllegalStateException("simulated crash in the middle of a batch");
+            }
+            return real;
+        };
+        try (KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers())) {
+            kafka.createTopics(3, "incident-reports", "department-responses", "operator-commands", "case-events",
+                    "sla-events", "department-tasks-sanitation");
+            for (int i = 0; i < CASES; i++) {
+                IncidentReported report = Fixtures.report("C-EOS-" + i, "sanitation.garbage-overflow",
+                        Urgency.ROUTINE);
+                kafka.send("incident-reports", report.getCaseId(), codec.encode("incident-reports-value", report));
+            }
+            try (KafkaStreams streams = new KafkaStreams(DispatchTopology.build(codec, crashOnceAtTheFifteenth,
+                    new CaseLifecycle(at -> at.plus(Duration.ofHours(24)), 3, Duration.ofDays(3)),
+                    Clock.systemUTC()), config())) {
+                streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
+                streams.start();
+
+                Map<String, Long> tasks = countByKey(kafka.readUntil("department-tasks-sanitation",
+                        records -> countByKey(records).size() >= CASES && calls.get() > CASES, Duration.ofSeconds(90)));
+                Map<String, Long> dispatched = countByKey(kafka.readUntil("case-events",
+                        records -> countByKey(records).size() >= CASES, Duration.ofSeconds(30)));
+
+                assertThat(crashed).as("the simulated crash happened").isTrue();
+                assertThat(calls.get()).as("the batch was processed again").isGreaterThan(CASES);
+                assertThat(tasks).hasSize(CASES).allSatisfy((c, n) -> assertThat(n).as(c).isEqualTo(1L));
+                assertThat(dispatched).hasSize(CASES).allSatisfy((c, n) -> assertThat(n).as(c).isEqualTo(1L));
+            }
+        }
+    }
+
+    private static Properties config() throws Exception {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "dispatch-eos-restart-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("eos").toString());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        config.put("consumer.auto.offset.reset", "earliest");
+        config.put("consumer.max.poll.records", 50);
+        return config;
+    }
+
+    private static Map<String, Long> countByKey(java.util.List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(ConsumerRecord::key).filter(k -> k.startsWith("C-EOS-"))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+}
