@@ -108,6 +108,9 @@ class DispatchScaleOutTest {
                 "--civic.schema-registry-url=" + TestInfrastructure.schemaRegistryUrl(),
                 "--civic.catalog=classpath:fast-sla-catalog.json",
                 "--civic.state-dir=" + stateDir,
-                "--civic.streams.application-id=dispatch-scale-out-test");
+                "--civic.streams.application-id=dispatch-scale-out-test",
+                // Streams does not leave the group on close: a short session hands the partitions over sooner.
+                "--spring.kafka.streams.properties.consumer.session.timeout.ms=8000",
+                "--spring.kafka.streams.properties.consumer.heartbeat.interval.ms=2000");
     }
 }
