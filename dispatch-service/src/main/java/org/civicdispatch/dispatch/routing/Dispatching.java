@@ -13,7 +13,7 @@ import org.civicdispatch.events.TaskRole;
  * Dispatching a reported case (派发): one lead task, one task per assisting department, and the case event that
  * records the decision. Ids derive from the case id, so processing the same report again yields the same events.
  */
-public final class Dispatching {
+public class Dispatching {
 
     private final Router router;
 

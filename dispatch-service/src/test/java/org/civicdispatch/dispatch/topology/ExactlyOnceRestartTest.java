@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,18 +40,24 @@ class ExactlyOnceRestartTest {
     @Test
     void shouldNeitherLoseNorRepeatADispatchWhenTheThreadDiesMidBatch() throws Exception {
         AvroCodec codec = TestInfrastructure.codec();
-        Dispatching real = new Dispatching(new Router(Fixtures.catalog()));
         AtomicInteger calls = new AtomicInteger();
         AtomicBoolean crashed = new AtomicBoolean();
-        Supplier<Dispatching> crashOnceAtTheFifteenth = () -> {
-            if (calls.incrementAndGet() == 15 && crashed.compareAndSet(false, true)) {
-                throw new IllegalStateException("simulated crash in the middle of a batch");
+        // Other tests' reports share the topic: count and crash on this test's cases only.
+        Dispatching crashOnceAtTheFifteenth = new Dispatching(new Router(Fixtures.catalog())) {
+            @Override
+            public Dispatched dispatch(IncidentReported report, Instant now) {
+                if (report.getCaseId().startsWith("C-EOS-") && calls.incrementAndGet() == 15
+                        && crashed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("simulated crash in the middle of a batch");
+                }
+                return super.dispatch(report, now);
             }
-            return real;
         };
         try (KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers())) {
             kafka.createTopics(3, "incident-reports", "department-responses", "operator-commands", "case-events",
-                    "sla-events", "department-tasks-sanitation");
+                    "sla-events", "dispatch-dlq");
+            // Other tests' reports share incident-reports: every department they may route to needs its topic.
+            Fixtures.catalog().departments().forEach(d -> kafka.createTopics(1, "department-tasks-" + d.code()));
             for (int i = 0; i < CASES; i++) {
                 IncidentReported report = Fixtures.report("C-EOS-" + i, "sanitation.garbage-overflow",
                         Urgency.ROUTINE);
@@ -59,7 +65,7 @@ class ExactlyOnceRestartTest {
             }
             Properties config = config();
             CaseLifecycle lifecycle = new CaseLifecycle(at -> at.plus(Duration.ofHours(24)), 3, Duration.ofDays(3));
-            try (KafkaStreams crashing = new KafkaStreams(DispatchTopology.build(codec, crashOnceAtTheFifteenth,
+            try (KafkaStreams crashing = new KafkaStreams(DispatchTopology.build(codec, () -> crashOnceAtTheFifteenth,
                     lifecycle, Clock.systemUTC()), config)) {
                 crashing.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
                 crashing.start();
@@ -67,7 +73,7 @@ class ExactlyOnceRestartTest {
                         .until(() -> crashing.state() == KafkaStreams.State.ERROR);
             }
             int beforeRestart = calls.get();
-            try (KafkaStreams restarted = new KafkaStreams(DispatchTopology.build(codec, crashOnceAtTheFifteenth,
+            try (KafkaStreams restarted = new KafkaStreams(DispatchTopology.build(codec, () -> crashOnceAtTheFifteenth,
                     lifecycle, Clock.systemUTC()), config)) {
                 restarted.start();
 
@@ -92,6 +98,10 @@ class ExactlyOnceRestartTest {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("eos").toString());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        // Other tests left poison records on incident-reports: dead-letter them as the service does.
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnUnreadable.class);
+        config.put(DeadLetterOnUnreadable.DLQ_TOPIC_CONFIG, "dispatch-dlq");
+        config.put(DeadLetterOnUnreadable.SERVICE_CONFIG, "dispatch");
         // One commit for the whole batch, so the crash lands inside an open transaction.
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 5_000);
         config.put("consumer.auto.offset.reset", "earliest");
