@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.time.Instant;
+import org.civicdispatch.events.DepartmentResponse;
 import org.civicdispatch.events.DepartmentTask;
+import org.civicdispatch.events.ResponseKind;
 import org.civicdispatch.events.TaskRole;
 import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.wire.AvroCodec;
@@ -74,7 +77,7 @@ class PlatformEndToEndTest {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String caseId = accepted.body().replaceAll(".*\"caseId\":\"([^\"]+)\".*", "$1");
 
-        AvroCodec codec = new AvroCodec(new SchemaRegistryClient(stack.registryUrl()), false);
+        AvroCodec codec = new AvroCodec(new SchemaRegistryClient(stack.registryUrl()), true);
         List<ConsumerRecord<String, byte[]>> tasks = kafka.readUntil("department-tasks-urban-management",
                 anyWithKey(caseId), Duration.ofSeconds(90));
         DepartmentTask task = tasks.stream().filter(r -> r.key().equals(caseId))
@@ -83,14 +86,22 @@ class PlatformEndToEndTest {
         assertThat(task.getDescription()).isEqualTo("夜市摊位占道，影响通行");
         assertThat(new String(tasks.get(0).value(), StandardCharsets.UTF_8)).doesNotContain("13900000000", "王芳");
 
+        // The lead department's own system signs for the task over Kafka, as a department integrator would.
+        kafka.send("department-responses", caseId, codec.encode("department-responses-value",
+                DepartmentResponse.newBuilder().setResponseId("um-sys-" + caseId).setTaskId(task.getTaskId())
+                        .setCaseId(caseId).setDepartmentCode("urban-management").setKind(ResponseKind.ACCEPTED)
+                        .setRespondedAt(Instant.now()).build()));
+
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             HttpResponse<String> timeline = HTTP.send(HttpRequest.newBuilder(
                             URI.create(stack.url("audit-service") + "/api/audit/incidents/" + caseId)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(timeline.statusCode()).isEqualTo(200);
-            assertThat(timeline.body()).contains("\"incident-reports\"", "\"case-events\"",
+            assertThat(timeline.body().replaceAll("\\s", "")).contains("\"incident-reports\"", "\"case-events\"",
                     "\"department-tasks-urban-management\"", "\"department-tasks-environment\"",
-                    "\"department-tasks-market-regulation\"", "\"notifications\"");
+                    "\"department-tasks-market-regulation\"", "\"notifications\"", "\"department-responses\"",
+                    "org.civicdispatch.events.CaseEvent", "\"departmentCode\":\"urban-management\"",
+                    "\"responseId\":\"um-sys-" + caseId + "\"");
         });
     }
 }
