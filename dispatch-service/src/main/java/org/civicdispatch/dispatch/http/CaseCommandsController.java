@@ -13,7 +13,9 @@ import org.civicdispatch.contract.Topics;
 import org.civicdispatch.events.ExtendTask;
 import org.civicdispatch.events.MergeCase;
 import org.civicdispatch.events.OperatorCommand;
+import org.civicdispatch.events.PauseForCitizen;
 import org.civicdispatch.events.RateCase;
+import org.civicdispatch.events.ResumeFromCitizen;
 import org.civicdispatch.events.RerouteTask;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -99,6 +101,22 @@ public class CaseCommandsController {
                                    @RequestBody Merge body) {
         require(CASE_ID, "intoCaseId", body.intoCaseId());
         return send(caseId, operator, MergeCase.newBuilder().setIntoCaseId(body.intoCaseId()).build());
+    }
+
+    public record Pause(String reason) {
+    }
+
+    /** The case waits on the citizen; resolution clocks stop until {@code /resume}. */
+    @PostMapping("/pause")
+    public ResponseEntity<?> pause(@PathVariable String caseId, @RequestHeader("X-Operator") String operator,
+                                   @RequestBody Pause body) {
+        requireText("reason", body.reason());
+        return send(caseId, operator, PauseForCitizen.newBuilder().setReason(body.reason()).build());
+    }
+
+    @PostMapping("/resume")
+    public ResponseEntity<?> resume(@PathVariable String caseId, @RequestHeader("X-Operator") String operator) {
+        return send(caseId, operator, ResumeFromCitizen.newBuilder().build());
     }
 
     private ResponseEntity<?> send(String caseId, String operator, SpecificRecord command) {

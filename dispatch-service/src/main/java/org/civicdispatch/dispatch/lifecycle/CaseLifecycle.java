@@ -11,7 +11,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.civicdispatch.events.CaseClosed;
 import org.civicdispatch.events.CaseMerged;
 import org.civicdispatch.events.CaseRated;
+import org.civicdispatch.events.CasePaused;
 import org.civicdispatch.events.CaseReopened;
+import org.civicdispatch.events.CaseResumed;
 import org.civicdispatch.events.CaseRerouted;
 import org.civicdispatch.events.Closure;
 import org.civicdispatch.events.DepartmentResponse;
@@ -53,7 +55,7 @@ public final class CaseLifecycle {
         String lead = issued.stream().filter(t -> t.getRole() == TaskRole.LEAD).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("case " + caseId + " has no lead task"))
                 .getTaskId();
-        return new CaseFile(caseId, matterCode, CaseState.DISPATCHED, tasks, lead, 1, 0, List.of());
+        return new CaseFile(caseId, matterCode, CaseState.DISPATCHED, tasks, lead, 1, 0, List.of(), null);
     }
 
     public Decision respond(CaseFile file, DepartmentResponse r, Instant now) {
@@ -180,6 +182,34 @@ public final class CaseLifecycle {
         return applied(reopened, List.of(rated, CaseReopened.newBuilder()
                 .setReason(comment == null ? "the citizen was not satisfied" : comment)
                 .setReopenCount(reopened.reopenCount()).build()));
+    }
+
+    /** The case waits on the citizen: resolution timers fall silent until it resumes. */
+    public Decision pause(CaseFile file, String operator, String reason, Instant now) {
+        if (!file.state().isOpen() || file.state() == CaseState.RESOLVED) {
+            return new Decision.Refused("case " + file.caseId() + " is " + file.state() + ": nothing to wait for");
+        }
+        if (file.isPaused()) {
+            return new Decision.Refused("case " + file.caseId() + " waits on the citizen since " + file.pausedSince());
+        }
+        return applied(file.paused(now), List.of(CasePaused.newBuilder().setReason(reason).setOperator(operator)
+                .build()));
+    }
+
+    /** The citizen answered: every open task's resolution deadline moves by the time waited. */
+    public Decision resume(CaseFile file, String operator, Instant now) {
+        if (!file.isPaused()) {
+            return new Decision.Refused("case " + file.caseId() + " is not waiting on the citizen");
+        }
+        Duration waited = Duration.between(file.pausedSince(), now);
+        CaseFile next = file.paused(null);
+        for (Task task : file.tasks().values()) {
+            if (task.isOpen()) {
+                next = next.with(next.state(), task.deadlineMovedBy(waited));
+            }
+        }
+        return applied(next, List.of(CaseResumed.newBuilder().setPausedMillis(waited.toMillis())
+                .setOperator(operator).build()));
     }
 
     public Decision merge(CaseFile file, String intoCaseId, String operator) {

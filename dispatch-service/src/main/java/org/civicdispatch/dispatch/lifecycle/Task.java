@@ -1,5 +1,6 @@
 package org.civicdispatch.dispatch.lifecycle;
 
+import java.time.Duration;
 import org.civicdispatch.events.DepartmentTask;
 
 /**
@@ -23,10 +24,14 @@ public record Task(DepartmentTask issued, TaskStatus status, int extensions, boo
     }
 
     /** One more extension, the resolution deadline moved by it. */
-    Task extendedBy(java.time.Duration extension) {
-        DepartmentTask moved = DepartmentTask.newBuilder(issued).setResolveBy(issued.getResolveBy().plus(extension))
-                .build();
-        return new Task(moved, status, extensions + 1, owned);
+    Task extendedBy(Duration extension) {
+        Task moved = deadlineMovedBy(extension);
+        return new Task(moved.issued(), status, extensions + 1, owned);
+    }
+
+    Task deadlineMovedBy(Duration by) {
+        return new Task(DepartmentTask.newBuilder(issued).setResolveBy(issued.getResolveBy().plus(by)).build(), status,
+                extensions, owned);
     }
 
     public boolean isOpen() {

@@ -20,6 +20,10 @@ public final class Timers {
         if (file == null || !file.state().isOpen()) {
             return false;
         }
+        if (file.isPaused() && stage != SlaStage.SIGN) {
+            // Waiting on the citizen: resumption moves the deadlines and sets new timers.
+            return false;
+        }
         if (stage == SlaStage.CITIZEN_CLOCK) {
             return file.state() != CaseState.RESOLVED;
         }

@@ -27,6 +27,7 @@ final class CaseFileStates {
                 .setVersion(file.version())
                 .setReopenCount(file.reopenCount())
                 .setSeenResponses(file.seenResponses())
+                .setPausedSince(file.pausedSince())
                 .build();
     }
 
@@ -37,6 +38,6 @@ final class CaseFileStates {
                     t.getExtensions(), t.getOwned()));
         }
         return new CaseFile(s.getCaseId(), s.getMatterCode(), CaseState.valueOf(s.getState()), tasks,
-                s.getLeadTaskId(), s.getVersion(), s.getReopenCount(), s.getSeenResponses());
+                s.getLeadTaskId(), s.getVersion(), s.getReopenCount(), s.getSeenResponses(), s.getPausedSince());
     }
 }

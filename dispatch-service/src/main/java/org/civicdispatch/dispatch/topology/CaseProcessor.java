@@ -26,7 +26,9 @@ import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.MergeCase;
 import org.civicdispatch.events.OperatorCommand;
+import org.civicdispatch.events.PauseForCitizen;
 import org.civicdispatch.events.RateCase;
+import org.civicdispatch.events.ResumeFromCitizen;
 import org.civicdispatch.events.RerouteTask;
 import org.civicdispatch.events.ResponseRefused;
 import org.civicdispatch.state.CaseFileState;
@@ -132,6 +134,10 @@ final class CaseProcessor implements Processor<String, SpecificRecord, String, S
             decision = lifecycle.rate(file, r.getSatisfied(), r.getComment());
         } else if (c instanceof MergeCase m) {
             decision = lifecycle.merge(file, m.getIntoCaseId(), command.getOperator());
+        } else if (c instanceof PauseForCitizen p) {
+            decision = lifecycle.pause(file, command.getOperator(), p.getReason(), now);
+        } else if (c instanceof ResumeFromCitizen) {
+            decision = lifecycle.resume(file, command.getOperator(), now);
         } else {
             decision = new Decision.Refused("unknown command " + c.getClass().getSimpleName());
         }

@@ -199,6 +199,20 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void shouldMoveResolutionDeadlinesByTheTimeSpentWaitingOnTheCitizen() {
+        CaseFile paused = fileOf(lifecycle.pause(nightMarketCase(), "op", "no access to the courtyard", NOW));
+        assertThat(paused.isPaused()).isTrue();
+        assertThat(lifecycle.pause(paused, "op", "again", NOW)).isInstanceOf(Decision.Refused.class);
+
+        CaseFile resumed = fileOf(lifecycle.resume(paused, "op", NOW.plus(Duration.ofHours(5))));
+
+        assertThat(resumed.isPaused()).isFalse();
+        assertThat(resumed.lead().issued().getResolveBy())
+                .isEqualTo(nightMarketCase().lead().issued().getResolveBy().plus(Duration.ofHours(5)));
+        assertThat(lifecycle.resume(resumed, "op", NOW)).isInstanceOf(Decision.Refused.class);
+    }
+
+    @Test
     void shouldSignOnlyOnce() {
         CaseFile signed = fileOf(lifecycle.respond(nightMarketCase(),
                 response("r1", "urban-management", ResponseKind.ACCEPTED, null), NOW));

@@ -23,6 +23,8 @@ import org.civicdispatch.events.DepartmentResponse;
 import org.civicdispatch.events.ExtendTask;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.OperatorCommand;
+import org.civicdispatch.events.PauseForCitizen;
+import org.civicdispatch.events.ResumeFromCitizen;
 import org.civicdispatch.events.ResponseKind;
 import org.civicdispatch.events.SlaEvent;
 import org.civicdispatch.events.SlaEventKind;
@@ -126,6 +128,25 @@ class SlaTimersTopologyTest {
     }
 
     @Test
+    void shouldStopResolutionTimersWhileTheCaseWaitsOnTheCitizen() {
+        send(report("C-T5", "sanitation.garbage-overflow", Urgency.ROUTINE));
+        respond("C-T5", "sanitation", ResponseKind.ACCEPTED);
+        command("C-T5", PauseForCitizen.newBuilder().setReason("waiting for access").build());
+        advance(Duration.ofDays(3).plusHours(1), Duration.ofHours(1));
+        List<SlaEvent> whilePaused = fired();
+
+        command("C-T5", ResumeFromCitizen.newBuilder().build());
+        advance(Duration.ofDays(3).plusHours(1), Duration.ofHours(1));
+        List<SlaEvent> afterResuming = fired();
+
+        assertThat(whilePaused).filteredOn(e -> e.getStage() == SlaStage.RESOLUTION).isEmpty();
+        assertThat(afterResuming).filteredOn(e -> e.getStage() == SlaStage.RESOLUTION)
+                .filteredOn(e -> e.getKind() == SlaEventKind.BREACH).singleElement()
+                .satisfies(e -> assertThat(e.getDeadline())
+                        .isEqualTo(NOW.plus(Duration.ofDays(3)).plus(Duration.ofDays(3).plusHours(1))));
+    }
+
+    @Test
     void shouldBreachTheCitizensClockCountedFromIntake() {
         send(report("C-T4", "sanitation.garbage-overflow", Urgency.ROUTINE));
         respond("C-T4", "sanitation", ResponseKind.ACCEPTED);
@@ -155,6 +176,12 @@ class SlaTimersTopologyTest {
 
         assertThat(firstTick).isEqualTo(SlaTimerStore.BATCH);
         assertThat(firstTick + later).isEqualTo(cases * 2);
+    }
+
+    private void command(String caseId, org.apache.avro.specific.SpecificRecord command) {
+        commands.pipeInput(caseId, codec.encode("operator-commands-value", OperatorCommand.newBuilder()
+                .setCommandId("cmd-" + caseId + "-" + command.getClass().getSimpleName()).setCaseId(caseId)
+                .setOperator("op").setIssuedAt(clock.instant()).setCommand(command).build()));
     }
 
     private void advance(Duration by) {
