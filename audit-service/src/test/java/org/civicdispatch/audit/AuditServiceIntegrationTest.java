@@ -24,7 +24,6 @@ import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.PostgresEndpoint;
 import org.civicdispatch.testkit.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +43,8 @@ class AuditServiceIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static KafkaTestClient kafka;
-    private static AvroCodec codec;
+    private static final KafkaTestClient kafka = TestInfrastructure.kafka();
+    private static final AvroCodec codec = TestInfrastructure.codec();
 
     @LocalServerPort
     int port;
@@ -56,15 +55,9 @@ class AuditServiceIntegrationTest {
     @BeforeAll
     static void createTopics() {
         // Audit only reads; the writers provision these topics in the platform.
-        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers())
-                .createTopics("incident-reports", "case-events", "intake-dlq");
-        codec = TestInfrastructure.codec();
+        kafka.createTopics("incident-reports", "case-events", "intake-dlq");
     }
 
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

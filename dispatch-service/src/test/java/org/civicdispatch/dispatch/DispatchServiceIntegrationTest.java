@@ -26,7 +26,6 @@ import org.civicdispatch.events.ResponseKind;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,19 +45,14 @@ class DispatchServiceIntegrationTest {
 
     @TempDir
     static Path stateDir;
-    private static KafkaTestClient kafka;
-    private static AvroCodec codec;
+    private static final KafkaTestClient kafka = TestInfrastructure.kafka();
+    private static final AvroCodec codec = TestInfrastructure.codec();
 
     @BeforeAll
     static void createInputTopic() {
-        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers()).createTopics(3, "incident-reports");
-        codec = TestInfrastructure.codec();
+        kafka.createTopics(3, "incident-reports");
     }
 
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -24,8 +24,6 @@ import org.civicdispatch.events.Location;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,22 +34,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IntakeServiceIntegrationTest {
 
-    private static KafkaTestClient kafka;
-    private static AvroCodec codec;
+    private static final KafkaTestClient kafka = TestInfrastructure.kafka();
+    private static final AvroCodec codec = TestInfrastructure.codec();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void clients() {
-        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers());
-        codec = TestInfrastructure.codec();
-    }
 
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -24,8 +24,6 @@ import org.civicdispatch.notification.domain.Fixtures;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,24 +37,16 @@ class NotificationServiceIntegrationTest {
     private static final String CASE_EVENTS = Topics.CASE_EVENTS.name();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private static KafkaTestClient kafka;
-    private static AvroCodec codec;
+    private static final KafkaTestClient kafka = TestInfrastructure.kafka();
+    private static final AvroCodec codec = TestInfrastructure.codec();
 
-    @BeforeAll
-    static void clients() {
-        codec = TestInfrastructure.codec();
-    }
 
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         // Runs before the context starts: the test broker creates no topics on its own, and the topics this
         // service reads are provisioned by intake and dispatch.
-        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers()).createTopics(REPORTS, CASE_EVENTS);
+        kafka.createTopics(REPORTS, CASE_EVENTS);
         TestInfrastructure.kafkaAndRegistry(registry);
     }
 

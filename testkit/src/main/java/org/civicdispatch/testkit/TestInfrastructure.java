@@ -26,6 +26,7 @@ public final class TestInfrastructure {
     private static String kafka;
     private static DevSchemaRegistry registry;
     private static AvroCodec codec;
+    private static KafkaTestClient client;
     private static PostgresEndpoint postgres;
     private static Boolean docker;
 
@@ -54,6 +55,14 @@ public final class TestInfrastructure {
             registry = DevSchemaRegistry.start(kafkaBootstrapServers(), "127.0.0.1", 0);
         }
         return registry.url();
+    }
+
+    /** A plain client of the shared broker, open for the whole test JVM. */
+    public static synchronized KafkaTestClient kafka() {
+        if (client == null) {
+            client = new KafkaTestClient(kafkaBootstrapServers());
+        }
+        return client;
     }
 
     /** A codec on the shared registry, registering schemas as a producing department system would. */
