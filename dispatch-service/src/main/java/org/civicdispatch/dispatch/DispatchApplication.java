@@ -6,6 +6,7 @@ import org.civicdispatch.dispatch.catalog.CurrentCatalog;
 import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
 import org.civicdispatch.dispatch.sla.WorkingCalendar;
 import org.civicdispatch.dispatch.sla.WorkingCalendarLoader;
+import org.civicdispatch.dispatch.sla.WorkingTimeDeadlines;
 import org.civicdispatch.reference.catalog.Department;
 import org.civicdispatch.support.app.ServiceLauncher;
 import org.civicdispatch.support.kafka.PlatformKafkaConfiguration;
@@ -33,8 +34,9 @@ public class DispatchApplication {
     }
 
     @Bean
-    CurrentCatalog currentCatalog(@Value("${civic.catalog:classpath:reference/matter-catalog.json}") Resource source) {
-        return new CurrentCatalog(source);
+    CurrentCatalog currentCatalog(@Value("${civic.catalog:classpath:reference/matter-catalog.json}") Resource source,
+                                  WorkingCalendar calendar) {
+        return new CurrentCatalog(source, new WorkingTimeDeadlines(calendar));
     }
 
     @Bean

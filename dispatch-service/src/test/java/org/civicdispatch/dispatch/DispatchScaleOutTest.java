@@ -76,7 +76,7 @@ class DispatchScaleOutTest {
     private static void send(KafkaTestClient kafka, AvroCodec codec, int i) {
         String caseId = "C-SO-" + i;
         kafka.send("incident-reports", caseId, codec.encode("incident-reports-value",
-                Fixtures.report(caseId, "sanitation.garbage-overflow", Urgency.ROUTINE)));
+                Fixtures.report(caseId, "sanitation.garbage-overflow", Urgency.URGENT)));
     }
 
     private static List<ConsumerRecord<String, byte[]>> awaitTasks(KafkaTestClient kafka, int cases) {

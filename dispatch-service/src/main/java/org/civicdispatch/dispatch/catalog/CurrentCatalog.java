@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.civicdispatch.dispatch.routing.DeadlinePolicy;
 import org.civicdispatch.dispatch.routing.Dispatching;
 import org.civicdispatch.dispatch.routing.Router;
 import org.civicdispatch.reference.catalog.CatalogLoader;
@@ -14,11 +15,13 @@ import org.springframework.core.io.Resource;
 public class CurrentCatalog {
 
     private final Resource source;
+    private final DeadlinePolicy deadlines;
     private final AtomicReference<Dispatching> dispatching = new AtomicReference<>();
     private final AtomicReference<MatterCatalog> catalog = new AtomicReference<>();
 
-    public CurrentCatalog(Resource source) {
+    public CurrentCatalog(Resource source, DeadlinePolicy deadlines) {
         this.source = source;
+        this.deadlines = deadlines;
         reload();
     }
 
@@ -29,7 +32,7 @@ public class CurrentCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read matter catalog " + source, e);
         }
-        dispatching.set(new Dispatching(new Router(loaded)));
+        dispatching.set(new Dispatching(new Router(loaded), deadlines));
         catalog.set(loaded);
         return loaded;
     }

@@ -16,17 +16,25 @@ import org.civicdispatch.events.TaskRole;
 public class Dispatching {
 
     private final Router router;
+    private final DeadlinePolicy deadlines;
 
     public Dispatching(Router router) {
+        this(router, DeadlinePolicy.ALL_HOURS);
+    }
+
+    public Dispatching(Router router, DeadlinePolicy deadlines) {
         this.router = router;
+        this.deadlines = deadlines;
     }
 
     public Dispatched dispatch(IncidentReported report, Instant now) {
         RoutingDecision decision = router.route(report.getCategory(), report.getUrgency());
         List<DepartmentTask> tasks = new ArrayList<>();
-        tasks.add(task(report, decision, decision.leadDepartment(), TaskRole.LEAD, now));
+        Instant signBy = deadlines.deadline(now, decision.signWithin(), report.getUrgency());
+        Instant resolveBy = deadlines.deadline(now, decision.feedbackWithin(), report.getUrgency());
+        tasks.add(task(report, decision, decision.leadDepartment(), TaskRole.LEAD, now, signBy, resolveBy));
         for (String assisting : decision.assistingDepartments()) {
-            tasks.add(task(report, decision, assisting, TaskRole.ASSIST, now));
+            tasks.add(task(report, decision, assisting, TaskRole.ASSIST, now, signBy, resolveBy));
         }
         IncidentDispatched dispatched = IncidentDispatched.newBuilder()
                 .setMatterCode(decision.matterCode())
@@ -48,7 +56,7 @@ public class Dispatching {
     }
 
     private static DepartmentTask task(IncidentReported report, RoutingDecision decision, String department,
-                                       TaskRole role, Instant now) {
+                                       TaskRole role, Instant now, Instant signBy, Instant resolveBy) {
         return DepartmentTask.newBuilder()
                 .setTaskId(report.getCaseId() + "/" + department)
                 .setCaseId(report.getCaseId())
@@ -60,8 +68,8 @@ public class Dispatching {
                 .setUrgency(report.getUrgency())
                 .setTier(decision.tier())
                 .setDispatchedAt(now)
-                .setSignBy(now.plus(decision.signWithin()))
-                .setResolveBy(now.plus(decision.feedbackWithin()))
+                .setSignBy(signBy)
+                .setResolveBy(resolveBy)
                 .setCatalogVersion(decision.catalogVersion())
                 .build();
     }

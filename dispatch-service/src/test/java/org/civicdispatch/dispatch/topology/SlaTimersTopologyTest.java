@@ -5,8 +5,11 @@ import static org.civicdispatch.dispatch.routing.Fixtures.NOW;
 import static org.civicdispatch.dispatch.routing.Fixtures.report;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -19,13 +22,16 @@ import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
 import org.civicdispatch.dispatch.routing.Dispatching;
 import org.civicdispatch.dispatch.routing.Fixtures;
 import org.civicdispatch.dispatch.routing.Router;
+import org.civicdispatch.dispatch.sla.WorkingCalendar;
+import org.civicdispatch.dispatch.sla.WorkingCalendarLoader;
+import org.civicdispatch.dispatch.sla.WorkingTimeDeadlines;
 import org.civicdispatch.events.DepartmentResponse;
 import org.civicdispatch.events.ExtendTask;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.OperatorCommand;
 import org.civicdispatch.events.PauseForCitizen;
-import org.civicdispatch.events.ResumeFromCitizen;
 import org.civicdispatch.events.ResponseKind;
+import org.civicdispatch.events.ResumeFromCitizen;
 import org.civicdispatch.events.SlaEvent;
 import org.civicdispatch.events.SlaEventKind;
 import org.civicdispatch.events.SlaStage;
@@ -53,13 +59,16 @@ class SlaTimersTopologyTest {
 
     @BeforeEach
     void startDriver() {
+        startDriver(clock, new Dispatching(new Router(Fixtures.catalog())), NOW);
+    }
+
+    private void startDriver(MutableClock processorClock, Dispatching dispatching, Instant start) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-timers-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         CaseLifecycle lifecycle = new CaseLifecycle(at -> at.plus(Duration.ofHours(24)), 3, Duration.ofDays(3));
-        driver = new TopologyTestDriver(DispatchTopology.build(codec,
-                () -> new Dispatching(new Router(Fixtures.catalog())), lifecycle, clock, Duration.ofMinutes(1)),
-                config, NOW);
+        driver = new TopologyTestDriver(DispatchTopology.build(codec, () -> dispatching, lifecycle, processorClock,
+                Duration.ofMinutes(1)), config, start);
         reports = driver.createInputTopic("incident-reports", new StringSerializer(), new ByteArraySerializer());
         responses = driver.createInputTopic("department-responses", new StringSerializer(),
                 new ByteArraySerializer());
@@ -147,6 +156,28 @@ class SlaTimersTopologyTest {
     }
 
     @Test
+    void shouldNotBreachARoutineSigningDeadlineOverTheWeekend() {
+        driver.close();
+        Instant friday = LocalDateTime.parse("2026-11-20T16:00")
+                .atZone(WorkingCalendar.SHANGHAI).toInstant();
+        MutableClock weekendClock = new MutableClock(friday);
+        startDriver(weekendClock, new Dispatching(new Router(Fixtures.catalog()),
+                new WorkingTimeDeadlines(
+                        WorkingCalendarLoader.bundled())), friday);
+        send(report("C-T6", "sanitation.garbage-overflow", Urgency.ROUTINE));
+
+        advance(weekendClock, Duration.ofHours(64), Duration.ofMinutes(30));
+        List<SlaEvent> byMondayMorning = fired();
+        advance(weekendClock, Duration.ofHours(1), Duration.ofMinutes(30));
+
+        assertThat(byMondayMorning).extracting(SlaEvent::getKind).doesNotContain(SlaEventKind.BREACH);
+        assertThat(fired()).filteredOn(e -> e.getKind() == SlaEventKind.BREACH).singleElement()
+                .satisfies(e -> assertThat(e.getDeadline()).isEqualTo(java.time.LocalDateTime
+                        .parse("2026-11-23T09:00").atZone(WorkingCalendar.SHANGHAI)
+                        .toInstant()));
+    }
+
+    @Test
     void shouldBreachTheCitizensClockCountedFromIntake() {
         send(report("C-T4", "sanitation.garbage-overflow", Urgency.ROUTINE));
         respond("C-T4", "sanitation", ResponseKind.ACCEPTED);
@@ -178,7 +209,7 @@ class SlaTimersTopologyTest {
         assertThat(firstTick + later).isEqualTo(cases * 2);
     }
 
-    private void command(String caseId, org.apache.avro.specific.SpecificRecord command) {
+    private void command(String caseId, SpecificRecord command) {
         commands.pipeInput(caseId, codec.encode("operator-commands-value", OperatorCommand.newBuilder()
                 .setCommandId("cmd-" + caseId + "-" + command.getClass().getSimpleName()).setCaseId(caseId)
                 .setOperator("op").setIssuedAt(clock.instant()).setCommand(command).build()));
@@ -190,9 +221,13 @@ class SlaTimersTopologyTest {
 
     /** Moves both clocks by {@code by} in ticks of {@code step} (the last one shorter if need be). */
     private void advance(Duration by, Duration step) {
+        advance(clock, by, step);
+    }
+
+    private void advance(MutableClock processorClock, Duration by, Duration step) {
         for (Duration left = by; !left.isZero(); ) {
             Duration tick = left.compareTo(step) < 0 ? left : step;
-            clock.advance(tick);
+            processorClock.advance(tick);
             driver.advanceWallClockTime(tick);
             left = left.minus(tick);
         }
