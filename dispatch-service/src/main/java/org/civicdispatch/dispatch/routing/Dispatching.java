@@ -30,8 +30,8 @@ public class Dispatching {
     public Dispatched dispatch(IncidentReported report, Instant now) {
         RoutingDecision decision = router.route(report.getCategory(), report.getUrgency());
         List<DepartmentTask> tasks = new ArrayList<>();
-        Instant signBy = deadlines.deadline(now, decision.signWithin(), report.getUrgency());
-        Instant resolveBy = deadlines.deadline(now, decision.feedbackWithin(), report.getUrgency());
+        Instant signBy = deadlines.deadline(now, decision.signWithin(), decision.urgency());
+        Instant resolveBy = deadlines.deadline(now, decision.feedbackWithin(), decision.urgency());
         tasks.add(task(report, decision, decision.leadDepartment(), TaskRole.LEAD, now, signBy, resolveBy));
         for (String assisting : decision.assistingDepartments()) {
             tasks.add(task(report, decision, assisting, TaskRole.ASSIST, now, signBy, resolveBy));
@@ -65,7 +65,7 @@ public class Dispatching {
                 .setMatterCode(decision.matterCode())
                 .setDescription(report.getDescription())
                 .setLocation(report.getLocation())
-                .setUrgency(report.getUrgency())
+                .setUrgency(decision.urgency())
                 .setTier(decision.tier())
                 .setDispatchedAt(now)
                 .setSignBy(signBy)

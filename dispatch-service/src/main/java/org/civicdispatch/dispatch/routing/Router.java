@@ -33,13 +33,13 @@ public final class Router {
         if (matter.isEmpty()) {
             return new RoutingDecision("unclassified", Tier.DISTRICT, catalog.catchAllDepartment(), List.of(), true,
                     "no catalog entry for '" + category + "': district catch-all", catalog.version(), DEFAULT_SIGN,
-                    feedbackWithin(reportedUrgency, DEFAULT_FEEDBACK));
+                    feedbackWithin(reportedUrgency, DEFAULT_FEEDBACK), reportedUrgency);
         }
         Matter m = matter.get();
         Urgency urgency = reportedUrgency.ordinal() > m.urgency().ordinal() ? reportedUrgency : m.urgency();
         String reason = exact.isPresent() ? "matter " + m.code() : "category " + m.category() + " via " + m.code();
         return new RoutingDecision(m.code(), m.tier(), m.leadDepartment(), m.assistingDepartments(), false,
-                reason, catalog.version(), m.signWithin(), feedbackWithin(urgency, m.feedbackWithin()));
+                reason, catalog.version(), m.signWithin(), feedbackWithin(urgency, m.feedbackWithin()), urgency);
     }
 
     private static Duration feedbackWithin(Urgency urgency, Duration matterLimit) {

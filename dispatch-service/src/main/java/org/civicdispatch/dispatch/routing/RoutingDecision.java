@@ -3,8 +3,13 @@ package org.civicdispatch.dispatch.routing;
 import java.time.Duration;
 import java.util.List;
 import org.civicdispatch.events.Tier;
+import org.civicdispatch.events.Urgency;
 
-/** Who handles a case and why. */
+/**
+ * Who handles a case and why.
+ *
+ * @param urgency the higher of the reported urgency and the matter's: it decides how deadlines count
+ */
 public record RoutingDecision(
         String matterCode,
         Tier tier,
@@ -14,5 +19,6 @@ public record RoutingDecision(
         String reason,
         String catalogVersion,
         Duration signWithin,
-        Duration feedbackWithin) {
+        Duration feedbackWithin,
+        Urgency urgency) {
 }

@@ -77,6 +77,19 @@ class DispatchingTest {
     }
 
     @Test
+    void shouldCountEveryHourForAnEmergencyMatterEvenWhenReportedAsRoutine() {
+        Dispatching byOfficeHours = new Dispatching(new Router(Fixtures.catalog()),
+                (from, within, urgency) -> urgency == Urgency.ROUTINE ? from.plus(within.multipliedBy(3)) : from.plus(within));
+
+        DepartmentTask task = byOfficeHours.dispatch(report("C-7", "utilities.gas-leak", Urgency.ROUTINE), NOW)
+                .tasks().get(0);
+
+        assertThat(task.getUrgency()).isEqualTo(Urgency.EMERGENCY);
+        assertThat(task.getSignBy()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(task.getResolveBy()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    }
+
+    @Test
     void shouldDeriveIdsFromTheCaseSoAReplayYieldsTheSameEvents() {
         var first = dispatching.dispatch(report("C-6", "sanitation.garbage-overflow", Urgency.ROUTINE), NOW);
         var again = dispatching.dispatch(report("C-6", "sanitation.garbage-overflow", Urgency.ROUTINE), NOW);
