@@ -78,8 +78,9 @@ class DispatchingTest {
 
     @Test
     void shouldCountEveryHourForAnEmergencyMatterEvenWhenReportedAsRoutine() {
-        Dispatching byOfficeHours = new Dispatching(new Router(Fixtures.catalog()),
-                (from, within, urgency) -> urgency == Urgency.ROUTINE ? from.plus(within.multipliedBy(3)) : from.plus(within));
+        DeadlinePolicy slowForRoutine = (from, within, urgency) ->
+                urgency == Urgency.ROUTINE ? from.plus(within.multipliedBy(3)) : from.plus(within);
+        Dispatching byOfficeHours = new Dispatching(new Router(Fixtures.catalog()), slowForRoutine);
 
         DepartmentTask task = byOfficeHours.dispatch(report("C-7", "utilities.gas-leak", Urgency.ROUTINE), NOW)
                 .tasks().get(0);
