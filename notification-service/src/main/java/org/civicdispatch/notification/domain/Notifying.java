@@ -9,6 +9,7 @@ import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.NotificationChannel;
 import org.civicdispatch.events.Reporter;
+import org.civicdispatch.events.SlaEvent;
 
 /**
  * Who is told what when a case moves: the citizen hears that the report was received and where it went; the staff
@@ -20,6 +21,9 @@ public final class Notifying {
     static final String CITIZEN_RECEIVED = "citizen.received";
     static final String CITIZEN_DISPATCHED = "citizen.dispatched";
     static final String STAFF_NEW_TASK = "staff.new-task";
+    static final String STAFF_SLA_REMINDER = "staff.sla-reminder";
+    static final String STAFF_SLA_BREACH = "staff.sla-breach";
+    static final String STAFF_SLA_ESCALATION = "staff.sla-escalation";
     // The only channel so far; SMS, e-mail and webhooks will be chosen here per audience and preference.
     private static final NotificationChannel CHANNEL = NotificationChannel.IN_APP;
     private static final Locale STAFF_LOCALE = NoticeTemplates.CHINESE;
@@ -46,6 +50,31 @@ public final class Notifying {
             return onDispatched(event.getEventId(), event.getCaseId(), dispatched);
         }
         return List.of();
+    }
+
+    /**
+     * Supervision (督办): the department whose task it is hears of a reminder, a breach and an escalation; an
+     * escalation also reaches the operators of the tier it climbed to. The citizen's own clock is for supervisors
+     * and the audit, not a message to the citizen.
+     */
+    public List<Notice> onSlaEvent(SlaEvent event) {
+        if (event.getDepartmentCode() == null) {
+            return List.of();
+        }
+        String department = "department:" + event.getDepartmentCode();
+        Object[] args = {event.getCaseId(), event.getStage().name(), event.getDeadline().toString(),
+                event.getEscalatedTo() == null ? "" : event.getEscalatedTo().name()};
+        return switch (event.getKind()) {
+            case REMINDER -> List.of(notice(event.getEventId(), event.getCaseId(), Audience.DEPARTMENT_STAFF,
+                    department, STAFF_SLA_REMINDER, STAFF_LOCALE, args));
+            case BREACH -> List.of(notice(event.getEventId(), event.getCaseId(), Audience.DEPARTMENT_STAFF,
+                    department, STAFF_SLA_BREACH, STAFF_LOCALE, args));
+            case ESCALATION -> List.of(
+                    notice(event.getEventId(), event.getCaseId(), Audience.DEPARTMENT_STAFF, department,
+                            STAFF_SLA_ESCALATION, STAFF_LOCALE, args),
+                    notice(event.getEventId(), event.getCaseId(), Audience.DEPARTMENT_STAFF,
+                            "tier:" + args[3], STAFF_SLA_ESCALATION, STAFF_LOCALE, args));
+        };
     }
 
     private List<Notice> onDispatched(String eventId, String caseId, IncidentDispatched dispatched) {

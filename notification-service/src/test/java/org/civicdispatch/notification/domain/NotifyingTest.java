@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import org.civicdispatch.events.Audience;
 import org.civicdispatch.events.NotificationChannel;
+import org.civicdispatch.events.SlaEvent;
+import org.civicdispatch.events.SlaEventKind;
+import org.civicdispatch.events.SlaStage;
+import org.civicdispatch.events.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -117,5 +121,23 @@ class NotifyingTest {
 
     private static List<String> ids(List<Notice> notices) {
         return notices.stream().map(Notice::notificationId).toList();
+    }
+
+    @Test
+    void shouldUrgeTheDepartmentAndTellTheTierAnEscalationReaches() {
+        SlaEvent escalation = SlaEvent.newBuilder().setEventId("C-9/sla/x").setCaseId("C-9").setTaskId("C-9/sanitation")
+                .setDepartmentCode("sanitation").setStage(SlaStage.SIGN).setKind(SlaEventKind.ESCALATION)
+                .setDeadline(Fixtures.NOW).setFiredAt(Fixtures.NOW).setEscalatedFrom(Tier.COMMUNITY)
+                .setEscalatedTo(Tier.STREET).build();
+
+        List<Notice> notices = notifying.onSlaEvent(escalation);
+
+        assertThat(notices).extracting(Notice::recipientRef).containsExactly("department:sanitation", "tier:STREET");
+        assertThat(notices).allSatisfy(n -> assertThat(n.body()).contains("C-9", "升级至STREET"));
+        assertThat(notifying.onSlaEvent(SlaEvent.newBuilder(escalation).setKind(SlaEventKind.BREACH)
+                .setEscalatedTo(null).setEscalatedFrom(null).build()))
+                .singleElement().satisfies(n -> assertThat(n.body()).startsWith("督办"));
+        assertThat(notifying.onSlaEvent(SlaEvent.newBuilder(escalation).setDepartmentCode(null)
+                .setTaskId(null).setStage(SlaStage.CITIZEN_CLOCK).build())).isEmpty();
     }
 }
