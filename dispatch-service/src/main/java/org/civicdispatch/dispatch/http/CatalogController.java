@@ -1,6 +1,11 @@
 package org.civicdispatch.dispatch.http;
 
+import java.io.UncheckedIOException;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.civicdispatch.dispatch.catalog.CurrentCatalog;
 import org.civicdispatch.reference.catalog.MatterCatalog;
 import org.civicdispatch.dispatch.topology.DispatchStreams;
@@ -30,6 +35,15 @@ public class CatalogController {
     @PostMapping("/catalog/reload")
     public MatterCatalogView reload() {
         return MatterCatalogView.of(current.reload());
+    }
+
+    /** A catalog file with errors is refused whole; the catalog in force stays. */
+    @ExceptionHandler({IllegalArgumentException.class, UncheckedIOException.class})
+    ResponseEntity<ProblemDetail> refused(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()
+                + "; the catalog in force is still " + current.catalog().version());
+        problem.setTitle("Catalog refused");
+        return ResponseEntity.unprocessableContent().body(problem);
     }
 
     @GetMapping("/status")
