@@ -11,7 +11,8 @@ import org.civicdispatch.events.TaskRole;
 
 /**
  * Dispatching a reported case (派发): one lead task, one task per assisting department, and the case event that
- * records the decision. Ids derive from the case id, so processing the same report again yields the same events.
+ * records the decision. The territorial unit of the matter's tier at the case's place (its grid, community or street)
+ * owns the case: it called the departments, it supervises them, and escalation climbs from it. Ids derive from the case id, so processing the same report again yields the same events.
  */
 public class Dispatching {
 
@@ -36,6 +37,8 @@ public class Dispatching {
         for (String assisting : decision.assistingDepartments()) {
             tasks.add(task(report, decision, assisting, TaskRole.ASSIST, now, signBy, resolveBy));
         }
+        String owner = Territories.unitOf(report.getLocation(), decision.tier());
+        tasks.replaceAll(t -> DepartmentTask.newBuilder(t).setOwnerUnit(owner).build());
         IncidentDispatched dispatched = IncidentDispatched.newBuilder()
                 .setMatterCode(decision.matterCode())
                 .setTier(decision.tier())
@@ -44,7 +47,8 @@ public class Dispatching {
                 .setTaskIds(tasks.stream().map(DepartmentTask::getTaskId).toList())
                 .setCatchAll(decision.catchAll())
                 .setCatalogVersion(decision.catalogVersion())
-                .setRoutingReason(decision.reason())
+                .setRoutingReason(decision.reason() + ", owned by " + owner)
+                .setOwnerUnit(owner)
                 .build();
         CaseEvent event = CaseEvent.newBuilder()
                 .setEventId(report.getCaseId() + "/dispatched")

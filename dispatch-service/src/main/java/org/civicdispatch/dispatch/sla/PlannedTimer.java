@@ -10,8 +10,9 @@ import org.civicdispatch.events.Tier;
  * the breach at it, the escalation after it).
  *
  * @param taskId null for the citizen's clock, which belongs to the case
- * @param tier   the tier that owns the work when the timer fires; an escalation goes one tier up from it
+ * @param tier           the tier that owns the work when the timer fires; an escalation goes one tier up from it
+ * @param escalateToUnit the unit one tier up at the case's place (its street when a community owns it, ...)
  */
 public record PlannedTimer(String caseId, String taskId, String departmentCode, SlaStage stage, SlaEventKind kind,
-                           Instant deadline, Instant dueAt, Tier tier) {
+                           Instant deadline, Instant dueAt, Tier tier, String escalateToUnit) {
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.civicdispatch.dispatch.routing.Territories;
 import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.SlaEventKind;
 import org.civicdispatch.events.SlaStage;
@@ -37,7 +38,7 @@ public final class TimerPlan {
 
     public static PlannedTimer citizenClock(String caseId, Instant deadline) {
         return new PlannedTimer(caseId, null, null, SlaStage.CITIZEN_CLOCK, SlaEventKind.BREACH, deadline, deadline,
-                null);
+                null, null);
     }
 
     /** The tier an escalation reaches: one up, the district being the top. */
@@ -61,6 +62,6 @@ public final class TimerPlan {
     private static void add(List<PlannedTimer> timers, DepartmentTask task, SlaStage stage, SlaEventKind kind,
                             Instant deadline, Instant dueAt) {
         timers.add(new PlannedTimer(task.getCaseId(), task.getTaskId(), task.getDepartmentCode(), stage, kind,
-                deadline, dueAt, task.getTier()));
+                deadline, dueAt, task.getTier(), Territories.unitOf(task.getLocation(), above(task.getTier()))));
     }
 }

@@ -32,7 +32,8 @@ final class SlaTimerStore {
         for (PlannedTimer p : planned) {
             SlaTimer timer = SlaTimer.newBuilder().setCaseId(p.caseId()).setTaskId(p.taskId())
                     .setDepartmentCode(p.departmentCode()).setStage(p.stage()).setKind(p.kind())
-                    .setDeadline(p.deadline()).setDueAt(p.dueAt()).setTier(p.tier()).build();
+                    .setDeadline(p.deadline()).setDueAt(p.dueAt()).setTier(p.tier())
+                    .setEscalateToUnit(p.escalateToUnit()).build();
             store.put(key(timer), timer);
         }
     }
@@ -63,6 +64,7 @@ final class SlaTimerStore {
                 .setFiredAt(firedAt)
                 .setEscalatedFrom(escalation ? t.getTier() : null)
                 .setEscalatedTo(escalation ? TimerPlan.above(t.getTier()) : null)
+                .setEscalatedToUnit(escalation ? t.getEscalateToUnit() : null)
                 .build();
     }
 

@@ -42,6 +42,29 @@ class DispatchingTest {
     }
 
     @Test
+    void shouldMakeTheUnitOfTheMattersTierAtThePlaceTheOwner() {
+        IncidentDispatched community = (IncidentDispatched) dispatching.dispatch(
+                report("C-O1", "sanitation.garbage-overflow", Urgency.ROUTINE), NOW).caseEvent().getPayload();
+        IncidentDispatched street = (IncidentDispatched) dispatching.dispatch(
+                report("C-O2", "vending.night-market-stalls", Urgency.ROUTINE), NOW).caseEvent().getPayload();
+        IncidentDispatched district = (IncidentDispatched) dispatching.dispatch(
+                report("C-O3", "utilities.gas-leak", Urgency.ROUTINE), NOW).caseEvent().getPayload();
+
+        assertThat(community.getOwnerUnit()).isEqualTo("NG-S01-C03");
+        assertThat(street.getOwnerUnit()).isEqualTo("NG-S01");
+        assertThat(district.getOwnerUnit()).isEqualTo("district");
+        assertThat(dispatching.dispatch(report("C-O4", "vending.night-market-stalls", Urgency.ROUTINE), NOW)
+                .tasks()).extracting(DepartmentTask::getOwnerUnit).containsOnly("NG-S01");
+    }
+
+    @Test
+    void shouldFallToTheNextUnitUpWhenThePlaceIsOnlyPartlyResolved() {
+        assertThat(Territories.unitOf(org.civicdispatch.events.Location.newBuilder().setStreetCode("NG-S02").build(),
+                org.civicdispatch.events.Tier.GRID)).isEqualTo("NG-S02");
+        assertThat(Territories.unitOf(null, org.civicdispatch.events.Tier.COMMUNITY)).isEqualTo("district");
+    }
+
+    @Test
     void shouldGiveAJointMatterOneLeadAndAnAssistingTaskPerDepartment() {
         List<DepartmentTask> tasks = dispatching.dispatch(
                 report("C-2", "vending.night-market-stalls", Urgency.ROUTINE), NOW).tasks();

@@ -100,6 +100,7 @@ class SlaTimersTopologyTest {
             assertThat(e.getKind()).isEqualTo(SlaEventKind.ESCALATION);
             assertThat(e.getEscalatedFrom()).isEqualTo(Tier.COMMUNITY);
             assertThat(e.getEscalatedTo()).isEqualTo(Tier.STREET);
+            assertThat(e.getEscalatedToUnit()).isEqualTo("NG-S01");
         });
     }
 

@@ -73,8 +73,14 @@ public final class Notifying {
                     notice(event.getEventId(), event.getCaseId(), Audience.DEPARTMENT_STAFF, department,
                             STAFF_SLA_ESCALATION, STAFF_LOCALE, args),
                     notice(event.getEventId(), event.getCaseId(), Audience.DEPARTMENT_STAFF,
-                            "tier:" + args[3], STAFF_SLA_ESCALATION, STAFF_LOCALE, args));
+                            escalationRecipient(event), STAFF_SLA_ESCALATION, STAFF_LOCALE, args));
         };
+    }
+
+    /** The operators of the unit an escalation reaches (its street, say), or of its tier when no unit is known. */
+    private static String escalationRecipient(SlaEvent event) {
+        return event.getEscalatedToUnit() != null ? "unit:" + event.getEscalatedToUnit()
+                : "tier:" + event.getEscalatedTo();
     }
 
     private List<Notice> onDispatched(String eventId, String caseId, IncidentDispatched dispatched) {

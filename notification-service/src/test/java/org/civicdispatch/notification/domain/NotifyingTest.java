@@ -128,11 +128,11 @@ class NotifyingTest {
         SlaEvent escalation = SlaEvent.newBuilder().setEventId("C-9/sla/x").setCaseId("C-9").setTaskId("C-9/sanitation")
                 .setDepartmentCode("sanitation").setStage(SlaStage.SIGN).setKind(SlaEventKind.ESCALATION)
                 .setDeadline(Fixtures.NOW).setFiredAt(Fixtures.NOW).setEscalatedFrom(Tier.COMMUNITY)
-                .setEscalatedTo(Tier.STREET).build();
+                .setEscalatedTo(Tier.STREET).setEscalatedToUnit("NG-S04").build();
 
         List<Notice> notices = notifying.onSlaEvent(escalation);
 
-        assertThat(notices).extracting(Notice::recipientRef).containsExactly("department:sanitation", "tier:STREET");
+        assertThat(notices).extracting(Notice::recipientRef).containsExactly("department:sanitation", "unit:NG-S04");
         assertThat(notices).allSatisfy(n -> assertThat(n.body()).contains("C-9", "升级至STREET"));
         assertThat(notifying.onSlaEvent(SlaEvent.newBuilder(escalation).setKind(SlaEventKind.BREACH)
                 .setEscalatedTo(null).setEscalatedFrom(null).build()))
