@@ -34,10 +34,10 @@ public class DeadLetterOnUnreadable implements DeserializationExceptionHandler {
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                 Exception exception) {
-        if (DeadLetters.causeOf(exception, UnreadableRecordException.class) == null) {
+        Throwable reason = DeadLetters.causeOf(exception, UnreadableRecordException.class);
+        if (reason == null) {
             return Response.fail();
         }
-        Throwable reason = DeadLetters.causeOf(exception, UnreadableRecordException.class);
         LOG.warn("unreadable record {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
                 deadLetterTopic, reason.getMessage());
         return Response.resume(List.of(new ProducerRecord<>(deadLetterTopic, null, record.key(), record.value(),
