@@ -31,7 +31,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Operators' dispatch queues: open tasks per department, street or community with the time left, breached first.
+ * Operators' dispatch queues: open tasks per department, street or community with the time left, breached first;
+ * {@code unit} gives a territorial unit its own work (tasks assigned to it, and the cases it owns).
  * Each instance holds the cases of its partitions; a query asks the other instances too (their {@code scope=local}
  * answer) and merges. The stream variant pushes the queue every few seconds over server-sent events.
  */
@@ -63,9 +64,13 @@ public class QueueController {
     public List<QueueEntry> queue(@RequestParam(required = false) String department,
                                   @RequestParam(required = false) String street,
                                   @RequestParam(required = false) String community,
+                                  @RequestParam(required = false) String unit,
                                   @RequestParam(defaultValue = "200") int limit,
                                   @RequestParam(defaultValue = "all") String scope) {
-        Queues.Filter filter = new Queues.Filter(department, street, community);
+        return queue(new Queues.Filter(department, street, community, unit), limit, scope);
+    }
+
+    private List<QueueEntry> queue(Queues.Filter filter, int limit, String scope) {
         int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
         Stream<QueueEntry> local = streams.localCaseFiles().flatMap(f -> Queues.entriesOf(f, clock.instant()));
         if ("local".equals(scope)) {
@@ -73,7 +78,7 @@ public class QueueController {
         }
         List<QueueEntry> all = new ArrayList<>(local.toList());
         for (String instance : streams.otherInstances()) {
-            all.addAll(remote(instance, department, street, community, bounded));
+            all.addAll(remote(instance, filter, bounded));
         }
         return Queues.sorted(all.stream(), filter, bounded);
     }
@@ -82,12 +87,14 @@ public class QueueController {
     public SseEmitter stream(@RequestParam(required = false) String department,
                              @RequestParam(required = false) String street,
                              @RequestParam(required = false) String community,
+                             @RequestParam(required = false) String unit,
                              @RequestParam(defaultValue = "200") int limit) {
+        Queues.Filter filter = new Queues.Filter(department, street, community, unit);
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
         ScheduledFuture<?> task = pushes.scheduleAtFixedRate(() -> {
             try {
                 emitter.send(SseEmitter.event().name("queue")
-                        .data(queue(department, street, community, limit, "all"), MediaType.APPLICATION_JSON));
+                        .data(queue(filter, limit, "all"), MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException e) {
                 emitter.completeWithError(e);
                 throw new IllegalStateException("client gone", e);
@@ -99,12 +106,12 @@ public class QueueController {
         return emitter;
     }
 
-    private List<QueueEntry> remote(String instance, String department, String street, String community,
-                                    int limit) {
+    private List<QueueEntry> remote(String instance, Queues.Filter filter, int limit) {
         StringBuilder uri = new StringBuilder(instance).append("/api/queues?scope=local&limit=").append(limit);
-        param(uri, "department", department);
-        param(uri, "street", street);
-        param(uri, "community", community);
+        param(uri, "department", filter.department());
+        param(uri, "street", filter.street());
+        param(uri, "community", filter.community());
+        param(uri, "unit", filter.unit());
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri.toString()))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());

@@ -10,11 +10,11 @@ import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.civicdispatch.events.CaseClosed;
 import org.civicdispatch.events.CaseMerged;
-import org.civicdispatch.events.CaseRated;
 import org.civicdispatch.events.CasePaused;
+import org.civicdispatch.events.CaseRated;
 import org.civicdispatch.events.CaseReopened;
-import org.civicdispatch.events.CaseResumed;
 import org.civicdispatch.events.CaseRerouted;
+import org.civicdispatch.events.CaseResumed;
 import org.civicdispatch.events.Closure;
 import org.civicdispatch.events.DepartmentResponse;
 import org.civicdispatch.events.DepartmentTask;
@@ -124,6 +124,17 @@ public final class CaseLifecycle {
      */
     public Decision reroute(CaseFile file, String returnedTaskId, String toDepartment, String operator, String reason,
                             Instant now) {
+        return reroute(file, returnedTaskId, toDepartment, null, operator, reason, now);
+    }
+
+    /**
+     * Re-routes a returned task, or arbitrates it back to the same department. The new task keeps the returned one's
+     * windows, counted from now.
+     *
+     * @param assignedUnit the unit at the case's place that must act when the new responder is territorial, else null
+     */
+    public Decision reroute(CaseFile file, String returnedTaskId, String toDepartment, String assignedUnit,
+                            String operator, String reason, Instant now) {
         Task returned = file.tasks().get(returnedTaskId);
         if (returned == null || returned.status() != TaskStatus.RETURNED) {
             return new Decision.Refused("task " + returnedTaskId + " is not a returned task of " + file.caseId());
@@ -139,6 +150,9 @@ public final class CaseLifecycle {
                 .setDispatchedAt(now)
                 .setSignBy(now.plus(signWithin))
                 .setResolveBy(now.plus(resolveWithin))
+                .setArriveBy(returned.issued().getArriveBy() == null ? null : now.plus(Duration.between(
+                        returned.issued().getDispatchedAt(), returned.issued().getArriveBy())))
+                .setAssignedUnit(assignedUnit)
                 .build();
         Task fresh = new Task(issued, TaskStatus.DISPATCHED, 0, arbitrated);
         CaseFile next = file.with(file.state(), returned.with(TaskStatus.WITHDRAWN)).with(file.state(), fresh);

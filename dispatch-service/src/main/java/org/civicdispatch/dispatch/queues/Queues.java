@@ -9,6 +9,7 @@ import org.civicdispatch.dispatch.lifecycle.CaseFile;
 import org.civicdispatch.dispatch.lifecycle.Task;
 import org.civicdispatch.dispatch.lifecycle.TaskStatus;
 import org.civicdispatch.events.DepartmentTask;
+import org.civicdispatch.events.SlaStage;
 
 /** Operator queues from case files: open tasks with the time left, breached first, then the nearest deadline. */
 public final class Queues {
@@ -19,13 +20,14 @@ public final class Queues {
     private Queues() {
     }
 
-    /** Filters are exact codes or null for all. */
-    public record Filter(String department, String street, String community) {
+    /** Filters are exact codes or null for all; {@code unit} matches the unit a task is assigned to or owned by. */
+    public record Filter(String department, String street, String community, String unit) {
 
         boolean accepts(QueueEntry e) {
             return (department == null || department.equals(e.departmentCode()))
                     && (street == null || street.equals(e.streetCode()))
-                    && (community == null || community.equals(e.communityCode()));
+                    && (community == null || community.equals(e.communityCode()))
+                    && (unit == null || unit.equals(e.assignedUnit()) || unit.equals(e.ownerUnit()));
         }
     }
 
@@ -42,12 +44,26 @@ public final class Queues {
 
     private static QueueEntry entry(CaseFile file, Task task, Instant now) {
         DepartmentTask issued = task.issued();
-        boolean signing = task.status() == TaskStatus.DISPATCHED;
-        Instant deadline = signing ? issued.getSignBy() : issued.getResolveBy();
+        SlaStage stage = pressingStage(task);
+        Instant deadline = switch (stage) {
+            case ARRIVAL -> issued.getArriveBy();
+            case SIGN -> issued.getSignBy();
+            default -> issued.getResolveBy();
+        };
         long remaining = Duration.between(now, deadline).toSeconds();
         return new QueueEntry(file.caseId(), task.taskId(), task.departmentCode(), issued.getRole().name(),
-                file.matterCode(), file.state().name(), task.status().name(), signing ? "SIGN" : "RESOLUTION",
+                file.matterCode(), file.state().name(), task.status().name(), stage.name(),
                 deadline, remaining, remaining < 0, issued.getLocation().getStreetCode(),
-                issued.getLocation().getCommunityCode(), issued.getLocation().getGridCode(), issued.getDescription());
+                issued.getLocation().getCommunityCode(), issued.getLocation().getGridCode(), issued.getDescription(),
+                issued.getOwnerUnit(), issued.getAssignedUnit());
+    }
+
+    /** Being on site comes first on a whistle matter, then signing, then the result. */
+    private static SlaStage pressingStage(Task task) {
+        boolean notYetOnSite = task.status() == TaskStatus.DISPATCHED || task.status() == TaskStatus.ACCEPTED;
+        if (task.issued().getArriveBy() != null && notYetOnSite) {
+            return SlaStage.ARRIVAL;
+        }
+        return task.status() == TaskStatus.DISPATCHED ? SlaStage.SIGN : SlaStage.RESOLUTION;
     }
 }

@@ -7,6 +7,7 @@ import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.Location;
 import org.civicdispatch.events.TaskRole;
 
 /**
@@ -31,14 +32,18 @@ public class Dispatching {
     public Dispatched dispatch(IncidentReported report, Instant now) {
         RoutingDecision decision = router.route(report.getCategory(), report.getUrgency());
         List<DepartmentTask> tasks = new ArrayList<>();
-        Instant signBy = deadlines.deadline(now, decision.signWithin(), decision.urgency());
-        Instant resolveBy = deadlines.deadline(now, decision.feedbackWithin(), decision.urgency());
+        Instant signBy = deadlines.deadline(now, decision.signWithin(), decision.countingMode());
+        Instant resolveBy = deadlines.deadline(now, decision.feedbackWithin(), decision.countingMode());
         tasks.add(task(report, decision, decision.leadDepartment(), TaskRole.LEAD, now, signBy, resolveBy));
         for (String assisting : decision.assistingDepartments()) {
             tasks.add(task(report, decision, assisting, TaskRole.ASSIST, now, signBy, resolveBy));
         }
         String owner = Territories.unitOf(report.getLocation(), decision.tier());
-        tasks.replaceAll(t -> DepartmentTask.newBuilder(t).setOwnerUnit(owner).build());
+        // "Report within 30 minutes" is on the clock, nights and holidays included.
+        Instant arriveBy = decision.arrivalWithin() == null ? null : now.plus(decision.arrivalWithin());
+        tasks.replaceAll(t -> DepartmentTask.newBuilder(t).setOwnerUnit(owner).setArriveBy(arriveBy)
+                .setEscalationChain(decision.escalationChain())
+                .setAssignedUnit(router.assignedUnitOf(t.getDepartmentCode(), report.getLocation())).build());
         IncidentDispatched dispatched = IncidentDispatched.newBuilder()
                 .setMatterCode(decision.matterCode())
                 .setTier(decision.tier())
@@ -76,6 +81,11 @@ public class Dispatching {
                 .setResolveBy(resolveBy)
                 .setCatalogVersion(decision.catalogVersion())
                 .build();
+    }
+
+    /** See {@link Router#assignedUnitOf}: re-routing to a territorial responder needs it too. */
+    public String assignedUnitOf(String departmentCode, Location place) {
+        return router.assignedUnitOf(departmentCode, place);
     }
 
     /** The case event and the department tasks one dispatch produces. */

@@ -1,12 +1,15 @@
 package org.civicdispatch.dispatch.routing;
 
-import org.civicdispatch.reference.catalog.Matter;
-import org.civicdispatch.reference.catalog.MatterCatalog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.civicdispatch.events.Location;
 import org.civicdispatch.events.Tier;
 import org.civicdispatch.events.Urgency;
+import org.civicdispatch.reference.catalog.CountingMode;
+import org.civicdispatch.reference.catalog.Department;
+import org.civicdispatch.reference.catalog.Matter;
+import org.civicdispatch.reference.catalog.MatterCatalog;
 
 /**
  * Routing rules: the report's category names a matter of the catalog (or just its category); the matter names
@@ -33,13 +36,29 @@ public final class Router {
         if (matter.isEmpty()) {
             return new RoutingDecision("unclassified", Tier.DISTRICT, catalog.catchAllDepartment(), List.of(), true,
                     "no catalog entry for '" + category + "': district catch-all", catalog.version(), DEFAULT_SIGN,
-                    feedbackWithin(reportedUrgency, DEFAULT_FEEDBACK), reportedUrgency);
+                    feedbackWithin(reportedUrgency, DEFAULT_FEEDBACK), reportedUrgency,
+                    countingOf(reportedUrgency, CountingMode.WORKING_HOURS), null, List.of());
         }
         Matter m = matter.get();
         Urgency urgency = reportedUrgency.ordinal() > m.urgency().ordinal() ? reportedUrgency : m.urgency();
         String reason = exact.isPresent() ? "matter " + m.code() : "category " + m.category() + " via " + m.code();
         return new RoutingDecision(m.code(), m.tier(), m.leadDepartment(), m.assistingDepartments(), false,
-                reason, catalog.version(), m.signWithin(), feedbackWithin(urgency, m.feedbackWithin()), urgency);
+                reason, catalog.version(), m.signWithin(), feedbackWithin(urgency, m.feedbackWithin()), urgency,
+                countingOf(urgency, m.countingMode()), m.arrivalWithin(), m.escalationChain());
+    }
+
+    /**
+     * The territorial unit that must act on a responder's task: a community committee's task goes to the case's
+     * community, a grid station's to its grid. Null for departments, which act district-wide.
+     */
+    public String assignedUnitOf(String departmentCode, Location place) {
+        return catalog.department(departmentCode).filter(Department::isTerritorial)
+                .map(d -> Territories.unitOf(place, d.territorialTier())).orElse(null);
+    }
+
+    /** Urgent work counts every hour whatever the matter says: a routine matter reported as urgent included. */
+    private static CountingMode countingOf(Urgency urgency, CountingMode matterMode) {
+        return urgency == Urgency.ROUTINE ? matterMode : CountingMode.ALL_HOURS;
     }
 
     private static Duration feedbackWithin(Urgency urgency, Duration matterLimit) {

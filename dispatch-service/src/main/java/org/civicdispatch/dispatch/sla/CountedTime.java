@@ -2,6 +2,8 @@ package org.civicdispatch.dispatch.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import org.civicdispatch.reference.catalog.CountingMode;
 
 /**
  * The time an SLA clock counts: every hour ({@link #ALL_HOURS}) or the working time of a {@link WorkingCalendar}.
@@ -40,6 +42,14 @@ public interface CountedTime {
     };
 
     CountingMode mode();
+
+    /** The counted time of a mode; {@code calendar} is ignored (and may be null) for all hours. */
+    static CountedTime of(CountingMode mode, WorkingCalendar calendar) {
+        if (mode == CountingMode.ALL_HOURS) {
+            return ALL_HOURS;
+        }
+        return Objects.requireNonNull(calendar, "counting working hours needs a working calendar");
+    }
 
     /** The earliest instant at or after {@code start} by which {@code amount} of counted time has passed. */
     Instant plus(Instant start, Duration amount);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.civicdispatch.reference.catalog.CountingMode;
 
 /**
  * The clock of one stage of a case (signing, returning, resolving, the citizen's own clock from intake): it counts
@@ -49,7 +50,7 @@ public record SlaClock(CountedTime counting, Duration limit, List<Run> runs) {
 
     /** A clock counting in {@code mode}; {@code calendar} may be null for {@link CountingMode#ALL_HOURS}. */
     public static SlaClock start(CountingMode mode, WorkingCalendar calendar, Instant at, Duration limit) {
-        return start(mode.over(calendar), at, limit);
+        return start(CountedTime.of(mode, calendar), at, limit);
     }
 
     public CountingMode mode() {

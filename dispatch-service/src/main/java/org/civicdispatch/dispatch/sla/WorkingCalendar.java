@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.civicdispatch.reference.catalog.CountingMode;
 
 /**
  * Office hours of a city: working periods on working days, in one time zone.

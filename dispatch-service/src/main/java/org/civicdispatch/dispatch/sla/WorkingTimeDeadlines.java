@@ -3,11 +3,11 @@ package org.civicdispatch.dispatch.sla;
 import java.time.Duration;
 import java.time.Instant;
 import org.civicdispatch.dispatch.routing.DeadlinePolicy;
-import org.civicdispatch.events.Urgency;
+import org.civicdispatch.reference.catalog.CountingMode;
 
 /**
- * Routine matters count working time: limits of whole days are working days ("within 3 working days"), shorter
- * ones working hours ("sign within 2 h" of office time). Urgent and emergency matters count every hour.
+ * Working-hours matters count working time: limits of whole days are working days ("within 3 working days"),
+ * shorter ones working hours ("sign within 2 h" of office time). All-hours matters count every hour.
  */
 public final class WorkingTimeDeadlines implements DeadlinePolicy {
 
@@ -18,8 +18,8 @@ public final class WorkingTimeDeadlines implements DeadlinePolicy {
     }
 
     @Override
-    public Instant deadline(Instant from, Duration within, Urgency urgency) {
-        if (urgency != Urgency.ROUTINE) {
+    public Instant deadline(Instant from, Duration within, CountingMode mode) {
+        if (mode == CountingMode.ALL_HOURS) {
             return from.plus(within);
         }
         if (within.toDays() > 0 && within.equals(Duration.ofDays(within.toDays()))) {

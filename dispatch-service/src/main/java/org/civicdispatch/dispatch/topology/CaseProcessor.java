@@ -16,8 +16,8 @@ import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
 import org.civicdispatch.dispatch.lifecycle.Decision;
 import org.civicdispatch.dispatch.lifecycle.Task;
 import org.civicdispatch.dispatch.lifecycle.Timers;
-import org.civicdispatch.dispatch.sla.TimerPlan;
 import org.civicdispatch.dispatch.routing.Dispatching;
+import org.civicdispatch.dispatch.sla.TimerPlan;
 import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.CommandRefused;
 import org.civicdispatch.events.DepartmentResponse;
@@ -28,9 +28,9 @@ import org.civicdispatch.events.MergeCase;
 import org.civicdispatch.events.OperatorCommand;
 import org.civicdispatch.events.PauseForCitizen;
 import org.civicdispatch.events.RateCase;
-import org.civicdispatch.events.ResumeFromCitizen;
 import org.civicdispatch.events.RerouteTask;
 import org.civicdispatch.events.ResponseRefused;
+import org.civicdispatch.events.ResumeFromCitizen;
 import org.civicdispatch.state.CaseFileState;
 
 /**
@@ -125,8 +125,9 @@ final class CaseProcessor implements Processor<String, SpecificRecord, String, S
         Object c = command.getCommand();
         Decision decision;
         if (c instanceof RerouteTask r) {
-            decision = lifecycle.reroute(file, r.getReturnedTaskId(), r.getToDepartment(), command.getOperator(),
-                    r.getReason(), now);
+            decision = lifecycle.reroute(file, r.getReturnedTaskId(), r.getToDepartment(),
+                    dispatching.get().assignedUnitOf(r.getToDepartment(), file.lead().issued().getLocation()),
+                    command.getOperator(), r.getReason(), now);
         } else if (c instanceof ExtendTask e) {
             decision = lifecycle.extend(file, e.getTaskId(), Duration.ofMillis(e.getExtensionMillis()),
                     command.getOperator(), e.getReason());

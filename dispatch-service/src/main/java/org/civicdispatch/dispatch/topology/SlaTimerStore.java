@@ -11,6 +11,7 @@ import org.civicdispatch.dispatch.sla.PlannedTimer;
 import org.civicdispatch.dispatch.sla.TimerPlan;
 import org.civicdispatch.events.SlaEvent;
 import org.civicdispatch.events.SlaEventKind;
+import org.civicdispatch.events.Tier;
 import org.civicdispatch.state.SlaTimer;
 
 /**
@@ -33,7 +34,7 @@ final class SlaTimerStore {
             SlaTimer timer = SlaTimer.newBuilder().setCaseId(p.caseId()).setTaskId(p.taskId())
                     .setDepartmentCode(p.departmentCode()).setStage(p.stage()).setKind(p.kind())
                     .setDeadline(p.deadline()).setDueAt(p.dueAt()).setTier(p.tier())
-                    .setEscalateToUnit(p.escalateToUnit()).build();
+                    .setEscalateTo(p.escalateTo()).setEscalateToUnit(p.escalateToUnit()).build();
             store.put(key(timer), timer);
         }
     }
@@ -63,9 +64,14 @@ final class SlaTimerStore {
                 .setDeadline(t.getDeadline())
                 .setFiredAt(firedAt)
                 .setEscalatedFrom(escalation ? t.getTier() : null)
-                .setEscalatedTo(escalation ? TimerPlan.above(t.getTier()) : null)
+                .setEscalatedTo(escalation ? escalatedTo(t) : null)
                 .setEscalatedToUnit(escalation ? t.getEscalateToUnit() : null)
                 .build();
+    }
+
+    /** Timers set before escalation chains carry no target: they went one tier up. */
+    private static Tier escalatedTo(SlaTimer t) {
+        return t.getEscalateTo() != null ? t.getEscalateTo() : TimerPlan.above(t.getTier());
     }
 
     static String key(SlaTimer t) {
@@ -78,7 +84,9 @@ final class SlaTimerStore {
     }
 
     private static String idOf(SlaTimer t) {
-        return (t.getTaskId() == null ? "case" : t.getTaskId()) + "/" + t.getStage() + "/" + t.getKind() + "/"
+        String id = (t.getTaskId() == null ? "case" : t.getTaskId()) + "/" + t.getStage() + "/" + t.getKind() + "/"
                 + t.getDeadline().toEpochMilli();
+        // Each step of an escalation chain is its own timer and its own event.
+        return t.getEscalateTo() == null ? id : id + "/" + t.getEscalateTo();
     }
 }

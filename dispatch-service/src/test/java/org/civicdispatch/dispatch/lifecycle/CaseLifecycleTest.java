@@ -141,6 +141,21 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void shouldGiveARerouteToATerritorialResponderItsUnitAndANewArrivalWindow() {
+        Dispatching.Dispatched d = dispatching.dispatch(
+                Fixtures.report("C-L1", "housing.illegal-construction", Urgency.ROUTINE), NOW);
+        CaseFile returned = fileOf(lifecycle.respond(CaseLifecycle.opened("C-L1", "housing.illegal-construction",
+                d.tasks()), response("r1", "urban-management", ResponseKind.RETURNED, "a matter for the grid"), NOW));
+        Instant later = NOW.plus(Duration.ofHours(1));
+
+        DepartmentTask issued = ((Decision.Applied) lifecycle.reroute(returned, "C-L1/urban-management",
+                "grid-station", "NG-S01-C03-G07", "op-li", "grid handles it", later)).newTasks().get(0);
+
+        assertThat(issued.getAssignedUnit()).isEqualTo("NG-S01-C03-G07");
+        assertThat(issued.getArriveBy()).isEqualTo(later.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
     void shouldMakeTheDepartmentOwnTheCaseWhenTheOperatorArbitrates() {
         CaseFile returned = fileOf(lifecycle.respond(nightMarketCase(),
                 response("r1", "urban-management", ResponseKind.RETURNED, "not ours"), NOW));

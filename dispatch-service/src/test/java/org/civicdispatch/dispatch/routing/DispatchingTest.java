@@ -1,10 +1,8 @@
 package org.civicdispatch.dispatch.routing;
 
-import org.civicdispatch.reference.catalog.Department;
-import org.civicdispatch.reference.catalog.Matter;
-import org.civicdispatch.reference.catalog.MatterCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.civicdispatch.dispatch.routing.Fixtures.NOW;
 import static org.civicdispatch.dispatch.routing.Fixtures.report;
 
@@ -15,6 +13,10 @@ import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.TaskRole;
 import org.civicdispatch.events.Tier;
 import org.civicdispatch.events.Urgency;
+import org.civicdispatch.reference.catalog.CountingMode;
+import org.civicdispatch.reference.catalog.Department;
+import org.civicdispatch.reference.catalog.Matter;
+import org.civicdispatch.reference.catalog.MatterCatalog;
 import org.junit.jupiter.api.Test;
 
 class DispatchingTest {
@@ -70,9 +72,9 @@ class DispatchingTest {
                 report("C-2", "vending.night-market-stalls", Urgency.ROUTINE), NOW).tasks();
 
         assertThat(tasks).extracting(DepartmentTask::getDepartmentCode, DepartmentTask::getRole).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("urban-management", TaskRole.LEAD),
-                org.assertj.core.groups.Tuple.tuple("environment", TaskRole.ASSIST),
-                org.assertj.core.groups.Tuple.tuple("market-regulation", TaskRole.ASSIST));
+                tuple("urban-management", TaskRole.LEAD),
+                tuple("environment", TaskRole.ASSIST),
+                tuple("market-regulation", TaskRole.ASSIST));
     }
 
     @Test
@@ -101,8 +103,8 @@ class DispatchingTest {
 
     @Test
     void shouldCountEveryHourForAnEmergencyMatterEvenWhenReportedAsRoutine() {
-        DeadlinePolicy slowForRoutine = (from, within, urgency) ->
-                urgency == Urgency.ROUTINE ? from.plus(within.multipliedBy(3)) : from.plus(within);
+        DeadlinePolicy slowForRoutine = (from, within, mode) ->
+                mode == CountingMode.WORKING_HOURS ? from.plus(within.multipliedBy(3)) : from.plus(within);
         Dispatching byOfficeHours = new Dispatching(new Router(Fixtures.catalog()), slowForRoutine);
 
         DepartmentTask task = byOfficeHours.dispatch(report("C-7", "utilities.gas-leak", Urgency.ROUTINE), NOW)
@@ -111,6 +113,61 @@ class DispatchingTest {
         assertThat(task.getUrgency()).isEqualTo(Urgency.EMERGENCY);
         assertThat(task.getSignBy()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
         assertThat(task.getResolveBy()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void shouldGiveEveryCalledDepartmentOfAWhistleMatterThirtyMinutesOnTheClockToBeOnSite() {
+        DeadlinePolicy officeHoursOnly = (from, within, mode) ->
+                mode == CountingMode.WORKING_HOURS ? from.plus(within.multipliedBy(3)) : from.plus(within);
+        Dispatching byOfficeHours = new Dispatching(new Router(Fixtures.catalog()), officeHoursOnly);
+
+        DepartmentTask task = byOfficeHours.dispatch(
+                report("C-W1", "housing.illegal-construction", Urgency.ROUTINE), NOW).tasks().get(0);
+
+        assertThat(task.getArriveBy()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(task.getSignBy()).isEqualTo(NOW.plus(Duration.ofHours(6)));
+        assertThat(dispatching.dispatch(report("C-W2", "sanitation.garbage-overflow", Urgency.ROUTINE), NOW)
+                .tasks().get(0).getArriveBy()).isNull();
+    }
+
+    @Test
+    void shouldCountTheHoursTheMatterSaysEvenForARoutineReport() {
+        DeadlinePolicy officeHoursOnly = (from, within, mode) ->
+                mode == CountingMode.WORKING_HOURS ? from.plus(within.multipliedBy(3)) : from.plus(within);
+        Dispatching byOfficeHours = new Dispatching(new Router(Fixtures.catalog()), officeHoursOnly);
+
+        DepartmentTask nightNoise = byOfficeHours.dispatch(
+                report("C-N1", "environment.night-noise", Urgency.ROUTINE), NOW).tasks().get(0);
+        DepartmentTask garbage = byOfficeHours.dispatch(
+                report("C-N2", "sanitation.garbage-overflow", Urgency.ROUTINE), NOW).tasks().get(0);
+        DepartmentTask garbageReportedUrgent = byOfficeHours.dispatch(
+                report("C-N3", "sanitation.garbage-overflow", Urgency.URGENT), NOW).tasks().get(0);
+
+        assertThat(nightNoise.getSignBy()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+        assertThat(garbage.getSignBy()).isEqualTo(NOW.plus(Duration.ofHours(6)));
+        assertThat(garbageReportedUrgent.getSignBy()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void shouldAssignATerritorialResponderTheUnitAtTheCasesPlace() {
+        List<DepartmentTask> tasks = dispatching.dispatch(
+                report("C-G1", "community.corridor-clutter", Urgency.ROUTINE), NOW).tasks();
+
+        assertThat(tasks).extracting(DepartmentTask::getDepartmentCode, DepartmentTask::getAssignedUnit,
+                DepartmentTask::getOwnerUnit).containsExactly(
+                        tuple("grid-station", "NG-S01-C03-G07", "NG-S01-C03-G07"),
+                        tuple("community-committee", "NG-S01-C03", "NG-S01-C03-G07"));
+        assertThat(dispatching.dispatch(report("C-G2", "sanitation.garbage-overflow", Urgency.ROUTINE), NOW)
+                .tasks().get(0).getAssignedUnit()).as("departments act district-wide").isNull();
+    }
+
+    @Test
+    void shouldCarryTheMattersEscalationChainOnEveryTask() {
+        assertThat(dispatching.dispatch(report("C-E1", "community.corridor-clutter", Urgency.ROUTINE), NOW)
+                .tasks()).allSatisfy(t -> assertThat(t.getEscalationChain())
+                        .containsExactly(Tier.COMMUNITY, Tier.STREET));
+        assertThat(dispatching.dispatch(report("C-E2", "sanitation.garbage-overflow", Urgency.ROUTINE), NOW)
+                .tasks().get(0).getEscalationChain()).as("the catalog names none: one tier up").isEmpty();
     }
 
     @Test

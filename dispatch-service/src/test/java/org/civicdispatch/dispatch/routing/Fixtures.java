@@ -1,8 +1,5 @@
 package org.civicdispatch.dispatch.routing;
 
-import org.civicdispatch.reference.catalog.Department;
-import org.civicdispatch.reference.catalog.Matter;
-import org.civicdispatch.reference.catalog.MatterCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +8,10 @@ import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.Location;
 import org.civicdispatch.events.Tier;
 import org.civicdispatch.events.Urgency;
+import org.civicdispatch.reference.catalog.CountingMode;
+import org.civicdispatch.reference.catalog.Department;
+import org.civicdispatch.reference.catalog.Matter;
+import org.civicdispatch.reference.catalog.MatterCatalog;
 
 /** A small catalog and reports to route, readable at a glance. */
 public final class Fixtures {
@@ -27,7 +28,9 @@ public final class Fixtures {
                         new Department("environment", "环保", "Environment"),
                         new Department("market-regulation", "市场监管", "Market regulation"),
                         new Department("gas-utility", "燃气", "Gas"),
-                        new Department("district-command", "区指挥中心", "District command")),
+                        new Department("district-command", "区指挥中心", "District command"),
+                        new Department("grid-station", "网格站", "Grid station", Tier.GRID),
+                        new Department("community-committee", "居委会", "Community committee", Tier.COMMUNITY)),
                 List.of(new Matter("sanitation.garbage-overflow", "sanitation", "垃圾满溢", "Overflowing garbage",
                                 Tier.COMMUNITY, "sanitation", List.of(), Urgency.ROUTINE, Duration.ofHours(2),
                                 Duration.ofDays(3)),
@@ -36,7 +39,21 @@ public final class Fixtures {
                                 Urgency.ROUTINE, Duration.ofHours(2), Duration.ofDays(7)),
                         new Matter("utilities.gas-leak", "utilities", "燃气泄漏", "Gas leak", Tier.DISTRICT,
                                 "gas-utility", List.of(), Urgency.EMERGENCY, Duration.ofMinutes(30),
-                                Duration.ofHours(2))),
+                                Duration.ofHours(2)),
+                        // A whistle matter: the street calls, the department is on site within 30 minutes.
+                        new Matter("housing.illegal-construction", "housing", "违建", "Illegal construction",
+                                Tier.STREET, "urban-management", List.of(), Urgency.ROUTINE, Duration.ofHours(2),
+                                Duration.ofDays(15), CountingMode.WORKING_HOURS, Duration.ofMinutes(30),
+                                List.of(Tier.DISTRICT)),
+                        // Small matters stay in the grid; unanswered, they climb to the community, then the street.
+                        new Matter("community.corridor-clutter", "community", "楼道堆物", "Corridor clutter",
+                                Tier.GRID, "grid-station", List.of("community-committee"), Urgency.ROUTINE,
+                                Duration.ofHours(2), Duration.ofDays(3), null, null,
+                                List.of(Tier.COMMUNITY, Tier.STREET)),
+                        // Routine, yet nights count: noise at night is answered at night.
+                        new Matter("environment.night-noise", "environment", "夜间噪声", "Noise at night",
+                                Tier.COMMUNITY, "environment", List.of(), Urgency.ROUTINE, Duration.ofHours(2),
+                                Duration.ofDays(1), CountingMode.ALL_HOURS, null, null)),
                 "district-command");
     }
 

@@ -9,6 +9,7 @@ import static org.civicdispatch.dispatch.sla.SlaFixtures.hours;
 import static org.civicdispatch.dispatch.sla.SlaFixtures.minutes;
 
 import java.time.Duration;
+import org.civicdispatch.reference.catalog.CountingMode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package org.civicdispatch.dispatch.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.civicdispatch.dispatch.routing.Fixtures.NOW;
 import static org.civicdispatch.dispatch.routing.Fixtures.report;
 
@@ -102,6 +103,48 @@ class SlaTimersTopologyTest {
             assertThat(e.getEscalatedTo()).isEqualTo(Tier.STREET);
             assertThat(e.getEscalatedToUnit()).isEqualTo("NG-S01");
         });
+    }
+
+    @Test
+    void shouldClimbTheMattersEscalationChainStepByStep() {
+        send(report("C-T7", "community.corridor-clutter", Urgency.ROUTINE));
+
+        advance(Duration.ofHours(3), Duration.ofMinutes(5));
+
+        assertThat(fired()).filteredOn(e -> e.getStage() == SlaStage.SIGN && "C-T7/grid-station".equals(e.getTaskId()))
+                .filteredOn(e -> e.getKind() == SlaEventKind.ESCALATION)
+                .extracting(SlaEvent::getEscalatedFrom, SlaEvent::getEscalatedTo, SlaEvent::getEscalatedToUnit,
+                        SlaEvent::getFiredAt)
+                .containsExactly(
+                        tuple(Tier.GRID, Tier.COMMUNITY, "NG-S01-C03", NOW.plus(Duration.ofMinutes(150))),
+                        tuple(Tier.COMMUNITY, Tier.STREET, "NG-S01", NOW.plus(Duration.ofMinutes(180))));
+    }
+
+    @Test
+    void shouldBreachAWhistleArrivalAfterThirtyMinutesAndEscalateToTheDistrict() {
+        send(report("C-T8", "housing.illegal-construction", Urgency.ROUTINE));
+
+        advance(Duration.ofMinutes(46));
+
+        assertThat(fired()).filteredOn(e -> e.getStage() == SlaStage.ARRIVAL)
+                .extracting(SlaEvent::getKind, SlaEvent::getFiredAt, SlaEvent::getEscalatedToUnit)
+                .containsExactly(
+                        tuple(SlaEventKind.REMINDER, NOW.plus(Duration.ofSeconds(1350)).plusSeconds(30), null),
+                        tuple(SlaEventKind.BREACH, NOW.plus(Duration.ofMinutes(30)), null),
+                        tuple(SlaEventKind.ESCALATION, NOW.plus(Duration.ofMinutes(45)), "district"));
+    }
+
+    @Test
+    void shouldStopArrivalTimersOnceTheDepartmentReportsFromTheSite() {
+        send(report("C-T9", "housing.illegal-construction", Urgency.ROUTINE));
+        advance(Duration.ofMinutes(10));
+        respond("C-T9", "urban-management", ResponseKind.ACCEPTED);
+        advance(Duration.ofMinutes(10));
+        respond("C-T9", "urban-management", ResponseKind.PROGRESS);
+
+        advance(Duration.ofHours(1));
+
+        assertThat(fired()).filteredOn(e -> e.getStage() == SlaStage.ARRIVAL).isEmpty();
     }
 
     @Test

@@ -50,7 +50,8 @@ final class Open311Representations {
         service.put("metadata", false);
         service.put("type", "realtime");
         service.put("keywords", keywords(m));
-        service.put("group", m.category());
+        service.put("group", catalog.categories().stream().filter(c -> c.code().equals(m.category())).findFirst()
+                .map(c -> english ? c.nameEn() : c.nameZh()).orElse(m.category()));
         return service;
     }
 
@@ -154,6 +155,7 @@ final class Open311Representations {
     private static String keywords(Matter m) {
         Set<String> words = new LinkedHashSet<>();
         words.add(m.category());
+        words.add(m.group());
         for (String part : m.code().substring(m.code().indexOf('.') + 1).split("-")) {
             words.add(part);
         }

@@ -32,13 +32,14 @@ public final class CatalogLoader {
         }
         try {
             CatalogFile file = JSON.readValue(in, CatalogFile.class);
-            return new MatterCatalog(file.version(), file.departments(), file.matters(), file.catchAllDepartment());
+            return new MatterCatalog(file.version(), file.categories(), file.departments(), file.matters(),
+                    file.catchAllDepartment());
         } catch (JacksonException e) {
             throw new IllegalArgumentException("matter catalog " + source + " is not valid: " + e.getMessage(), e);
         }
     }
 
-    record CatalogFile(String version, String catchAllDepartment, List<Department> departments,
-                       List<Matter> matters) {
+    record CatalogFile(String version, String catchAllDepartment, List<Category> categories,
+                       List<Department> departments, List<Matter> matters) {
     }
 }
