@@ -173,7 +173,7 @@ public final class DevStack implements AutoCloseable {
         return out.toString();
     }
 
-    private static int port(int configured) {
+    static int port(int configured) {
         if (configured > 0) {
             return configured;
         }
