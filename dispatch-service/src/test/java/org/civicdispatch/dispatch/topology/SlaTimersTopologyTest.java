@@ -222,6 +222,29 @@ class SlaTimersTopologyTest {
     }
 
     @Test
+    void shouldNotBreachARoutineSigningDeadlineOverTheNationalDayHoliday() {
+        driver.close();
+        Instant eve = shanghai("2026-09-30T16:00");
+        MutableClock holidayClock = new MutableClock(eve);
+        startDriver(holidayClock, new Dispatching(new Router(Fixtures.catalog()),
+                new WorkingTimeDeadlines(WorkingCalendarLoader.bundled())), eve);
+        send(report("C-T10", "sanitation.garbage-overflow", Urgency.ROUTINE));
+
+        // 1.5 working hours left on 30 Sep, 1–7 Oct off: the remaining half hour is on Thursday 8 Oct.
+        advance(holidayClock, Duration.between(eve, shanghai("2026-10-08T08:55")), Duration.ofMinutes(30));
+        List<SlaEvent> beforeTheDeadline = fired();
+        advance(holidayClock, Duration.ofMinutes(10), Duration.ofMinutes(1));
+
+        assertThat(beforeTheDeadline).extracting(SlaEvent::getKind).doesNotContain(SlaEventKind.BREACH);
+        assertThat(fired()).filteredOn(e -> e.getKind() == SlaEventKind.BREACH).singleElement()
+                .satisfies(e -> assertThat(e.getDeadline()).isEqualTo(shanghai("2026-10-08T09:00")));
+    }
+
+    private static Instant shanghai(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(WorkingCalendar.SHANGHAI).toInstant();
+    }
+
+    @Test
     void shouldBreachTheCitizensClockCountedFromIntake() {
         send(report("C-T4", "sanitation.garbage-overflow", Urgency.ROUTINE));
         respond("C-T4", "sanitation", ResponseKind.ACCEPTED);
