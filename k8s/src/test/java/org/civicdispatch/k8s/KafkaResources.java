@@ -53,6 +53,13 @@ final class KafkaResources {
     String usersYaml() {
         StringBuilder out = new StringBuilder(header("One KafkaUser (SCRAM-SHA-512) per party, its ACLs derived "
                 + "from who writes and reads each topic in Topics."));
+        users().forEach((name, acls) -> user(out, name, acls));
+        return out.toString();
+    }
+
+    /** Every user with its ACLs, in a stable order. */
+    Map<String, List<Acl>> users() {
+        Map<String, List<Acl>> users = new LinkedHashMap<>();
         for (Party service : SERVICES) {
             List<Acl> acls = contractAcls(service, null);
             acls.add(new Acl("group", service.serviceName(), "literal", "Read"));
@@ -65,20 +72,19 @@ final class KafkaResources {
                 // Replays go to new topics only, never to live ones.
                 acls.add(new Acl("topic", "replay-", "prefix", "Create", "Write", "Describe"));
             }
-            user(out, service.serviceName(), acls);
+            users.put(service.serviceName(), acls);
         }
-        List<Acl> channels = contractAcls(Party.CHANNEL_SYSTEMS, null);
-        user(out, "channel-systems", channels);
+        users.put("channel-systems", contractAcls(Party.CHANNEL_SYSTEMS, null));
         for (String department : departments) {
             List<Acl> acls = contractAcls(Party.DEPARTMENT_SYSTEMS, department);
             acls.add(new Acl("group", "dept-" + department, "prefix", "Read"));
-            user(out, "dept-" + department, acls);
+            users.put("dept-" + department, acls);
         }
-        user(out, "schema-registry", List.of(new Acl("topic", SCHEMAS_TOPIC, "literal", "All"),
+        users.put("schema-registry", List.of(new Acl("topic", SCHEMAS_TOPIC, "literal", "All"),
                 new Acl("group", "schema-registry", "prefix", "Read")));
-        user(out, "keda", List.of(new Acl("topic", "*", "literal", "Describe"),
+        users.put("keda", List.of(new Acl("topic", "*", "literal", "Describe"),
                 new Acl("group", "*", "literal", "Describe")));
-        return out.toString();
+        return users;
     }
 
     /** What the contract lets a party do; a department reads only its own task topic. */
