@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.civicdispatch.devinfra.DevMailServer;
+import org.civicdispatch.devinfra.DevSmsGateway;
 import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.devinfra.EmbeddedDatabase;
 import org.civicdispatch.devregistry.DevSchemaRegistry;
@@ -25,6 +27,8 @@ import org.civicdispatch.registry.wire.AvroTrust;
  */
 public final class DevStack implements AutoCloseable {
 
+    private static final String SMS_API_KEY = "dev-sms-key";
+
     static final List<String> SERVICES = List.of("intake-service", "dispatch-service", "notification-service",
             "audit-service");
 
@@ -34,23 +38,30 @@ public final class DevStack implements AutoCloseable {
     private String bootstrapServers;
     private String registryUrl;
     private final Map<String, Database> databases = new LinkedHashMap<>();
+    private DevSmsGateway sms;
+    private DevMailServer mail;
     private Duration startup;
 
     /** Where a service's database is. */
     public record Database(String url, String user, String password) {
     }
 
+    /** The fixed ports of the embedded default, by component. */
+    static final Map<String, Integer> DEFAULT_PORTS = Map.of("intake-service", 8080, "dispatch-service", 8082,
+            "notification-service", 8083, "audit-service", 8084, "registry", 8081, "postgres", 15432,
+            "sms-gateway", 8085, "smtp", 3025, "imap", 3143);
+
     /**
      * @param kafka     bootstrap servers of a running broker, or null to start the embedded one
      * @param databases gives a database by name on an outside server, or null to start embedded PostgreSQL
-     * @param ports     intake, dispatch, notification, audit, then registry and PostgreSQL; 0 picks a free one
+     * @param ports     by component (services by module name, then registry, postgres, sms-gateway, smtp, imap);
+     *                  empty picks free ones
      */
     public record Options(Path root, Path workDir, String kafka, Function<String, Database> databases,
-                          List<Integer> ports, List<String> jvmOptions) {
+                          Map<String, Integer> ports, List<String> jvmOptions) {
 
         public static Options defaults(Path root) {
-            return new Options(root, root.resolve("target").resolve("devstack"), null, null,
-                    List.of(8080, 8082, 8083, 8084, 8081, 15432),
+            return new Options(root, root.resolve("target").resolve("devstack"), null, null, DEFAULT_PORTS,
                     List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
         }
 
@@ -59,7 +70,11 @@ public final class DevStack implements AutoCloseable {
         }
 
         public Options withFreePorts(Path workDir) {
-            return new Options(root, workDir, kafka, databases, List.of(0, 0, 0, 0, 0, 0), jvmOptions);
+            return new Options(root, workDir, kafka, databases, Map.of(), jvmOptions);
+        }
+
+        int port(String component) {
+            return ports.getOrDefault(component, 0);
         }
     }
 
@@ -88,12 +103,13 @@ public final class DevStack implements AutoCloseable {
         } else {
             bootstrapServers = options.kafka();
         }
-        DevSchemaRegistry registry = DevSchemaRegistry.start(bootstrapServers, "127.0.0.1", options.ports().get(4));
+        DevSchemaRegistry registry = DevSchemaRegistry.start(bootstrapServers, "127.0.0.1",
+                options.port("registry"));
         infrastructure.add(registry);
         registryUrl = registry.url();
         Function<String, Database> databaseFor = options.databases();
         if (databaseFor == null) {
-            EmbeddedDatabase server = EmbeddedDatabase.start(options.ports().get(5), null);
+            EmbeddedDatabase server = EmbeddedDatabase.start(options.port("postgres"), null);
             infrastructure.add(server);
             databaseFor = name -> new Database(server.createDatabase(name), EmbeddedDatabase.USER, "");
         }
@@ -101,10 +117,20 @@ public final class DevStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("SCHEMA_REGISTRY_URL", registryUrl);
         env.put("DISPATCH_STATE_DIR", createDirectories(options.workDir().resolve("dispatch-state")).toString());
-        for (String name : List.of("intake", "audit")) {
+        // Notification's outside world, for real: an SMS gateway that keeps what it is sent, and an SMTP server.
+        sms = DevSmsGateway.start(port(options.port("sms-gateway")), SMS_API_KEY);
+        infrastructure.add(sms);
+        mail = DevMailServer.start(port(options.port("smtp")), port(options.port("imap")));
+        infrastructure.add(mail);
+        env.put("NOTIFY_SMS_GATEWAY_URL", sms.url());
+        env.put("NOTIFY_SMS_API_KEY", SMS_API_KEY);
+        env.put("NOTIFY_WEBHOOK_SANITATION_URL", sms.url() + "/dev/webhooks/sanitation");
+        env.put("NOTIFY_SMTP_HOST", "127.0.0.1");
+        env.put("NOTIFY_SMTP_PORT", String.valueOf(mail.smtpPort()));
+        for (String name : List.of("intake", "audit", "notification")) {
             Database db = databaseFor.apply(name);
             databases.put(name, db);
-            String prefix = name.toUpperCase() + "_DB_";
+            String prefix = (name.equals("notification") ? "NOTIFY" : name.toUpperCase()) + "_DB_";
             env.put(prefix + "URL", db.url());
             env.put(prefix + "USER", db.user());
             env.put(prefix + "PASSWORD", db.password() == null ? "" : db.password());
@@ -113,7 +139,7 @@ public final class DevStack implements AutoCloseable {
         jvm.add("-D" + AvroTrust.PROPERTY + "=" + AvroTrust.PACKAGES);
         for (int i = 0; i < SERVICES.size(); i++) {
             String module = SERVICES.get(i);
-            services.put(module, ServiceProcess.start(options.root(), module, port(options.ports().get(i)), env, jvm,
+            services.put(module, ServiceProcess.start(options.root(), module, port(options.port(module)), env, jvm,
                     logs));
         }
         CompletableFuture.allOf(services.values().stream()
@@ -165,6 +191,10 @@ public final class DevStack implements AutoCloseable {
         out.append(String.format("  %-22s %s%n", "dispatch catalog", url("dispatch-service") + "/api/dispatch/catalog"));
         out.append(String.format("  %-22s %s%n", "audit timeline", url("audit-service") + "/api/audit/incidents/{caseId}"));
         out.append(String.format("  %-22s %s%n", "notification health", url("notification-service") + "/actuator/health"));
+        out.append(String.format("  %-22s %s%n", "SMS sent (dev gateway)", sms.url() + "/v1/messages"));
+        out.append(String.format("  %-22s %s%n", "webhooks received", sms.url() + "/dev/webhooks/"));
+        out.append(String.format("  %-22s %s%n", "e-mail sent (GreenMail)", "SMTP 127.0.0.1:" + mail.smtpPort()
+                + ", IMAP 127.0.0.1:" + mail.imapPort() + " (login: the address, password: the address)"));
         out.append(String.format("  %-22s %s%n", "schema registry", registryUrl + "/subjects"));
         out.append(String.format("  %-22s %s%n", "Kafka bootstrap", bootstrapServers));
         databases.forEach((name, db) -> out.append(String.format("  %-22s %s%n", name + " database",

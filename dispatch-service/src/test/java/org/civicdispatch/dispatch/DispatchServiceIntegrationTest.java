@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicdispatch.contract.DeadLetterHeaders;
 import org.civicdispatch.dispatch.routing.Fixtures;
+import org.civicdispatch.events.CaseEscalated;
 import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.IncidentDispatched;
@@ -128,6 +129,46 @@ class DispatchServiceIntegrationTest {
             String event = lines.readLine() + lines.readLine();
             assertThat(event).contains("event:queue", "C-IT-Q");
         }
+    }
+
+    @Test
+    void shouldShowACaseWithItsTasksAndTimersAndEscalateItOnAnOperatorsWord() throws Exception {
+        kafka.send("incident-reports", "C-IT-E", codec.encode("incident-reports-value",
+                Fixtures.report("C-IT-E", "housing.illegal-construction", Urgency.ROUTINE)));
+        HttpClient client = HttpClient.newHttpClient();
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> view = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/cases/C-IT-E")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(view.statusCode()).isEqualTo(200);
+            assertThat(view.body()).contains("\"state\":\"DISPATCHED\"", "\"taskId\":\"C-IT-E/urban-management\"",
+                    "\"stage\":\"ARRIVAL\"", "\"kind\":\"REMINDER\"", "\"escalateToUnit\":\"district\"");
+        });
+        HttpResponse<String> escalation = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/cases/C-IT-E/escalation"))
+                .header("Content-Type", "application/json").header("X-Operator", "op-zhang")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"third complaint this week\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(escalation.statusCode()).as(escalation.body()).isEqualTo(202);
+
+        List<CaseEscalated> escalated = new java.util.ArrayList<>();
+        kafka.readUntil("case-events", records -> {
+            escalated.clear();
+            records.stream().filter(r -> r.key().equals("C-IT-E"))
+                    .map(r -> codec.decode(r.value(), CaseEvent.class).value().getPayload())
+                    .filter(CaseEscalated.class::isInstance).forEach(p -> escalated.add((CaseEscalated) p));
+            return !escalated.isEmpty();
+        }, Duration.ofSeconds(60));
+        assertThat(escalated).singleElement().satisfies(e -> {
+            assertThat(e.getFromUnit()).isEqualTo("NG-S01");
+            assertThat(e.getToUnit()).isEqualTo("district");
+            assertThat(e.getOperator()).isEqualTo("op-zhang");
+        });
+        HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/cases/C-NOBODY")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
     }
 
     @Test

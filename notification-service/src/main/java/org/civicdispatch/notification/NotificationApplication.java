@@ -5,6 +5,7 @@ import java.util.List;
 import org.civicdispatch.contract.Party;
 import org.civicdispatch.notification.domain.NoticeTemplates;
 import org.civicdispatch.notification.domain.Notifying;
+import org.civicdispatch.notification.listener.RetryListenerConfiguration;
 import org.civicdispatch.support.app.ServiceLauncher;
 import org.civicdispatch.support.kafka.PlatformKafkaConfiguration;
 import org.civicdispatch.support.kafka.PlatformProperties;
@@ -14,9 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Tells citizens and department staff what concerns them as a case moves. */
+/** Tells citizens, department staff, grid workers and department systems what concerns them as a case moves. */
 @SpringBootApplication
-@Import(PlatformKafkaConfiguration.class)
+@Import({PlatformKafkaConfiguration.class, RetryListenerConfiguration.class})
 public class NotificationApplication {
 
     public static void main(String[] args) {
@@ -29,10 +30,16 @@ public class NotificationApplication {
     }
 
     @Bean
-    Notifying notifying() {
-        return new Notifying(new NoticeTemplates());
+    NoticeTemplates noticeTemplates() {
+        return new NoticeTemplates();
     }
 
+    @Bean
+    Notifying notifying(NoticeTemplates templates) {
+        return new Notifying(templates);
+    }
+
+    /** notifications, notification-failures, notification-retries and notification-dlq. */
     @Bean
     KafkaAdmin.NewTopics notificationTopics(PlatformProperties properties) {
         return TopicProvisioning.topicsOf(Party.NOTIFICATION, List.of(), properties);

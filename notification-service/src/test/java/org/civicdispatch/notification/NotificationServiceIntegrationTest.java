@@ -4,50 +4,97 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civicdispatch.contract.DeadLetterHeaders;
 import org.civicdispatch.contract.Party;
 import org.civicdispatch.contract.Topics;
 import org.civicdispatch.events.Audience;
+import org.civicdispatch.events.FailureOutcome;
+import org.civicdispatch.events.NotificationChannel;
+import org.civicdispatch.events.NotificationFailed;
+import org.civicdispatch.events.NotificationRetry;
 import org.civicdispatch.events.NotificationSent;
+import org.civicdispatch.events.SlaEvent;
+import org.civicdispatch.events.SlaEventKind;
+import org.civicdispatch.events.SlaStage;
+import org.civicdispatch.notification.NotificationTestSupport.TopicReader;
+import org.civicdispatch.notification.channel.webhook.WebhookSigning;
+import org.civicdispatch.notification.channel.webhook.WebhookVerifier;
+import org.civicdispatch.notification.delivery.DeliveryClaims;
+import org.civicdispatch.devinfra.DevSmsGateway;
 import org.civicdispatch.notification.domain.Fixtures;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Notification on a real broker and registry: what audit and an in-app inbox read from notifications. */
+/**
+ * Notification on a real broker, registry, PostgreSQL, SMS gateway (loopback), SMTP server (GreenMail) and a
+ * department's webhook receiver: what citizens, staff and department systems receive, and what audit reads.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@DirtiesContext // its listeners must not share the consumer group with the restart test's applications
 class NotificationServiceIntegrationTest {
 
     private static final String REPORTS = Topics.INCIDENT_REPORTS.name();
     private static final String CASE_EVENTS = Topics.CASE_EVENTS.name();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String WEBHOOK_SECRET = "sanitation-secret";
 
     private static final KafkaTestClient kafka = TestInfrastructure.kafka();
     private static final AvroCodec codec = TestInfrastructure.codec();
+    private static final DevSmsGateway sms = NotificationTestSupport.sms();
+    private static final WebhookReceiver webhook = new WebhookReceiver();
+    private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
-
+    @Autowired
+    DeliveryClaims claims;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        // Runs before the context starts: the test broker creates no topics on its own, and the topics this
-        // service reads are provisioned by intake and dispatch.
-        kafka.createTopics(REPORTS, CASE_EVENTS);
-        TestInfrastructure.kafkaAndRegistry(registry);
+        NotificationTestSupport.register(registry, "notification_it");
+        registry.add("test.webhook.url", webhook::url);
+        registry.add("test.webhook.secret", () -> WEBHOOK_SECRET);
+        // night-shift's quiet hours: from an hour ago to two hours from now, whenever the test runs
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC).withSecond(0).withNano(0);
+        registry.add("test.quiet.from", () -> now.minusHours(1).toString());
+        registry.add("test.quiet.to", () -> now.plusHours(2).toString());
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    }
+
+    @AfterAll
+    static void stop() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        webhook.server.stop(0);
     }
 
     @Test
@@ -58,31 +105,143 @@ class NotificationServiceIntegrationTest {
                 Fixtures.dispatched(caseId, "urban-management", "environment")));
 
         try (TopicReader notifications = new TopicReader(Topics.NOTIFICATIONS.name())) {
-            // The two topics are consumed independently, so only each event's own notices keep their order.
-            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(notices(notifications.read(), caseId))
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(inApp(sent(notifications.read(), caseId)))
                     .extracting(NotificationSent::getAudience, NotificationSent::getRecipientRef,
                             NotificationSent::getTemplateId, NotificationSent::getLocale)
                     .containsExactlyInAnyOrder(
                             tuple(Audience.CITIZEN, "citizen-of:" + caseId, "citizen.received", "en"),
-                            tuple(Audience.CITIZEN, "citizen-of:" + caseId, "citizen.dispatched", "zh-CN"),
+                            // the reporter's language is remembered for the case's later notices
+                            tuple(Audience.CITIZEN, "citizen-of:" + caseId, "citizen.dispatched", "en"),
                             tuple(Audience.DEPARTMENT_STAFF, "department:urban-management", "staff.new-task",
                                     "zh-CN"),
-                            tuple(Audience.DEPARTMENT_STAFF, "department:environment", "staff.new-task", "zh-CN")));
-            List<NotificationSent> notices = notices(notifications.read(), caseId);
-            assertThat(notices).filteredOn(notice -> notice.getTemplateId().equals("citizen.received"))
-                    .singleElement().satisfies(notice -> {
-                        assertThat(notice.getBody())
-                                .isEqualTo("We have received your report. Your case number is " + caseId + ".");
-                        assertThat(notice.getNotificationId())
-                                .isEqualTo("reported:" + caseId + "/CITIZEN/citizen-of:" + caseId + "/IN_APP");
-                    });
-            assertThat(notices).filteredOn(notice -> notice.getSourceEventId().equals(caseId + "/dispatched"))
-                    .extracting(NotificationSent::getRecipientRef).containsExactly("citizen-of:" + caseId,
-                            "department:urban-management", "department:environment");
-            assertThat(notices).allSatisfy(notice -> {
-                assertThat(notice.getSentAt()).isNotNull();
-                assertThat(notice.toString()).doesNotContain(Fixtures.PHONE, Fixtures.EMAIL, Fixtures.NAME);
-            });
+                            tuple(Audience.DEPARTMENT_STAFF, "department:environment", "staff.new-task",
+                                    "zh-CN")));
+            // staff hear by the channels they chose: urban management by SMS and e-mail, environment by e-mail only
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sent(notifications.read(), caseId))
+                    .filteredOn(n -> n.getAudience() == Audience.DEPARTMENT_STAFF)
+                    .extracting(NotificationSent::getRecipientRef, NotificationSent::getChannel)
+                    .containsExactlyInAnyOrder(
+                            tuple("department:urban-management", NotificationChannel.IN_APP),
+                            tuple("department:urban-management", NotificationChannel.SMS),
+                            tuple("department:urban-management", NotificationChannel.EMAIL),
+                            tuple("department:environment", NotificationChannel.IN_APP),
+                            tuple("department:environment", NotificationChannel.EMAIL)));
+            assertThat(sent(notifications.read(), caseId)).allSatisfy(notice -> assertThat(notice.toString())
+                    .doesNotContain(Fixtures.PHONE, Fixtures.EMAIL, Fixtures.NAME));
+        }
+    }
+
+    @Test
+    void shouldTextAndMailTheCitizenInTheirLanguageWithoutLoggingTheirContactData() throws Exception {
+        String english = "C-IT-EN-" + UUID.randomUUID();
+        String chinese = "C-IT-ZH-" + UUID.randomUUID();
+        kafka.send(REPORTS, english, codec.encode(REPORTS + "-value", Fixtures.report(english, "en")));
+        kafka.send(REPORTS, chinese, codec.encode(REPORTS + "-value", Fixtures.report(chinese, "zh-CN")));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sms.messages())
+                .filteredOn(m -> m.text().contains(english) || m.text().contains(chinese))
+                .extracting(DevSmsGateway.Message::to, DevSmsGateway.Message::text)
+                .containsExactlyInAnyOrder(
+                        tuple(Fixtures.PHONE, "We have received your report. Your case number is " + english + "."),
+                        tuple(Fixtures.PHONE, "您的诉求已受理，案件编号为 " + chinese + "。")));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(mailsAbout(english)).hasSize(1));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(mailsAbout(chinese)).hasSize(1));
+        MimeMessage en = mailsAbout(english).get(0);
+        assertThat(en.getAllRecipients()[0].toString()).isEqualTo(Fixtures.EMAIL);
+        assertThat(en.getSubject()).isEqualTo("[12345] Case " + english);
+        assertThat(GreenMailUtil.getBody(en)).contains("Your case number is " + english);
+        MimeMessage zh = mailsAbout(chinese).get(0);
+        assertThat(zh.getSubject()).isEqualTo("【12345】案件 " + chinese);
+        assertThat(new String(zh.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("您的诉求已受理，案件编号为 " + chinese + "。");
+
+        assertThat(logs.list).as("log lines were captured").isNotEmpty();
+        // GreenMail, the stand-in mail server, logs the mailboxes it creates; the service's own lines are checked.
+        assertThat(List.copyOf(logs.list)).filteredOn(event -> !event.getLoggerName().startsWith("com.icegreen"))
+                .allSatisfy(event -> {
+            String line = event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+            assertThat(line).doesNotContain(Fixtures.PHONE, Fixtures.EMAIL, "13800000000");
+        });
+        assertThat(List.copyOf(logs.list)).anySatisfy(event ->
+                assertThat(event.getFormattedMessage()).contains("SMS of notice reported:" + english, "+86"));
+    }
+
+    @Test
+    void shouldSignWebhooksSoTheReceiverRefusesTamperedAndReplayedRequests() throws Exception {
+        String caseId = "C-IT-WH-" + UUID.randomUUID();
+        kafka.send(CASE_EVENTS, caseId, codec.encode(CASE_EVENTS + "-value",
+                Fixtures.dispatched(caseId, "sanitation")));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(webhook.accepted).anySatisfy(request ->
+                assertThat(request.body()).contains(caseId, "\"recipient\":\"department:sanitation\"")));
+        Request original = webhook.accepted.stream().filter(r -> r.body().contains(caseId)).findFirst().orElseThrow();
+        assertThat(original.body()).doesNotContain(Fixtures.PHONE, Fixtures.EMAIL, Fixtures.NAME, "夜市");
+        assertThat(original.headers().get(WebhookSigning.IDEMPOTENCY_KEY_HEADER))
+                .isEqualTo(caseId + "/dispatched/DEPARTMENT_SYSTEM/department:sanitation/WEBHOOK");
+
+        assertThat(webhook.post(original.headers(), original.body())).as("replayed").isEqualTo(401);
+        assertThat(webhook.post(original.headers(), original.body().replace(caseId, "C-OTHER")))
+                .as("tampered").isEqualTo(401);
+        long old = Clock.systemUTC().instant().minusSeconds(600).getEpochSecond();
+        Map<String, String> stale = Map.of(WebhookSigning.TIMESTAMP_HEADER, String.valueOf(old),
+                WebhookSigning.SIGNATURE_HEADER, WebhookSigning.signature(WEBHOOK_SECRET, old,
+                        original.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(webhook.post(stale, original.body())).as("signed ten minutes ago").isEqualTo(401);
+        assertThat(webhook.verdicts).contains(WebhookVerifier.Verdict.REPLAYED, WebhookVerifier.Verdict.BAD_SIGNATURE,
+                WebhookVerifier.Verdict.OUTSIDE_WINDOW);
+    }
+
+    @Test
+    void shouldDeferANoticeInQuietHoursButSendAnUrgentOneAtOnce() {
+        String caseId = "C-IT-QH-" + UUID.randomUUID();
+        SlaEvent reminder = SlaEvent.newBuilder().setEventId(caseId + "/sla/reminder").setCaseId(caseId)
+                .setTaskId(caseId + "/night-shift").setDepartmentCode("night-shift").setStage(SlaStage.SIGN)
+                .setKind(SlaEventKind.REMINDER).setDeadline(Fixtures.NOW).setFiredAt(Fixtures.NOW).build();
+        SlaEvent breach = SlaEvent.newBuilder(reminder).setEventId(caseId + "/sla/breach")
+                .setKind(SlaEventKind.BREACH).build();
+        kafka.send(Topics.SLA_EVENTS.name(), caseId, codec.encode(Topics.SLA_EVENTS.valueSubject(), reminder));
+        kafka.send(Topics.SLA_EVENTS.name(), caseId, codec.encode(Topics.SLA_EVENTS.valueSubject(), breach));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sms.messages())
+                .filteredOn(m -> m.text().contains(caseId)).singleElement()
+                .satisfies(m -> assertThat(m.text()).startsWith("督办")));
+        String deferred = caseId + "/sla/reminder/DEPARTMENT_STAFF/department:night-shift/SMS";
+        assertThat(claims.state(deferred)).contains("DEFERRED");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                claims.state(caseId + "/sla/breach/DEPARTMENT_STAFF/department:night-shift/SMS")).contains("SENT"));
+    }
+
+    @Test
+    void shouldRetryAFailingWebhookThroughTheRetryTopicThenDeadLetterItWithTheReason() {
+        String caseId = "C-IT-DLQ-" + UUID.randomUUID();
+        webhook.refuse(caseId);
+        kafka.send(CASE_EVENTS, caseId, codec.encode(CASE_EVENTS + "-value",
+                Fixtures.dispatched(caseId, "drainage")));
+        String id = caseId + "/dispatched/DEPARTMENT_SYSTEM/department:drainage/WEBHOOK";
+
+        try (TopicReader deadLetters = new TopicReader(Topics.deadLetters(Party.NOTIFICATION).name());
+             TopicReader failures = new TopicReader(Topics.NOTIFICATION_FAILURES.name());
+             TopicReader retries = new TopicReader(Topics.NOTIFICATION_RETRIES.name())) {
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deadLetters.read())
+                    .filteredOn(r -> caseId.equals(r.key())).singleElement().satisfies(r -> {
+                        // the last attempt may find drainage's circuit breaker open after so many failures
+                        assertThat(KafkaTestClient.header(r, DeadLetterHeaders.REASON))
+                                .containsAnyOf("HTTP 503", "is OPEN");
+                        assertThat(KafkaTestClient.header(r, DeadLetterHeaders.ORIGINAL_TOPIC))
+                                .isEqualTo(Topics.NOTIFICATION_RETRIES.name());
+                        assertThat(KafkaTestClient.header(r, DeadLetterHeaders.FAILED_BY)).isEqualTo("notification");
+                        assertThat(codec.decode(r.value(), NotificationRetry.class).value().getAttempt()).isEqualTo(3);
+                    }));
+            assertThat(failures.read()).filteredOn(r -> caseId.equals(r.key()))
+                    .extracting(r -> codec.decode(r.value(), NotificationFailed.class).value())
+                    .extracting(NotificationFailed::getAttempt, NotificationFailed::getOutcome)
+                    .containsExactly(tuple(1, FailureOutcome.RETRY_SCHEDULED), tuple(2, FailureOutcome.RETRY_SCHEDULED),
+                            tuple(3, FailureOutcome.DEAD_LETTERED));
+            assertThat(retries.read()).filteredOn(r -> caseId.equals(r.key()))
+                    .extracting(r -> codec.decode(r.value(), NotificationRetry.class).value().getAttempt())
+                    .containsExactly(2, 3);
+            assertThat(claims.state(id)).contains("FAILED");
         }
     }
 
@@ -102,40 +261,99 @@ class NotificationServiceIntegrationTest {
                         assertThat(KafkaTestClient.header(r, DeadLetterHeaders.FAILED_BY)).isEqualTo("notification");
                         assertThat(r.value()).isEqualTo("{\"hello\":1}".getBytes(StandardCharsets.UTF_8));
                     }));
-            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(notices(notifications.read(), caseId))
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(inApp(sent(notifications.read(), caseId)))
                     .singleElement().satisfies(notice -> assertThat(notice.getBody())
                             .isEqualTo("您的诉求已受理，案件编号为 " + caseId + "。")));
         }
     }
 
-    private static List<NotificationSent> notices(List<ConsumerRecord<String, byte[]>> records, String caseId) {
+    private static List<MimeMessage> mailsAbout(String caseId) {
+        return List.of(NotificationTestSupport.mail().getReceivedMessages()).stream()
+                .filter(m -> GreenMailUtil.getBody(m).contains(caseId) || subject(m).contains(caseId)).toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private static List<NotificationSent> sent(List<ConsumerRecord<String, byte[]>> records, String caseId) {
         return records.stream().filter(r -> caseId.equals(r.key()))
                 .map(r -> codec.decode(r.value(), NotificationSent.class).value()).toList();
     }
 
-    /** Reads a topic from the beginning, keeping what it has read across polls. */
-    private static final class TopicReader implements AutoCloseable {
+    private static List<NotificationSent> inApp(List<NotificationSent> notices) {
+        return notices.stream().filter(n -> n.getChannel() == NotificationChannel.IN_APP).toList();
+    }
 
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    record Request(Map<String, String> headers, String body) {
+    }
 
-        TopicReader(String topic) {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(topic));
+    /** A department system's receiver: verifies each request with {@link WebhookVerifier}, 401 unless valid. */
+    static final class WebhookReceiver {
+
+        final HttpServer server;
+        final WebhookVerifier verifier = new WebhookVerifier(WEBHOOK_SECRET, Duration.ofMinutes(5),
+                Clock.systemUTC());
+        final List<Request> accepted = new CopyOnWriteArrayList<>();
+        final List<WebhookVerifier.Verdict> verdicts = new CopyOnWriteArrayList<>();
+        private final Map<String, Boolean> refused = new ConcurrentHashMap<>();
+
+        WebhookReceiver() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/hooks", exchange -> {
+                try (exchange) {
+                    byte[] body = exchange.getRequestBody().readAllBytes();
+                    String text = new String(body, StandardCharsets.UTF_8);
+                    if (refused.keySet().stream().anyMatch(text::contains)) {
+                        exchange.sendResponseHeaders(503, -1);
+                        return;
+                    }
+                    WebhookVerifier.Verdict verdict = verifier.verify(
+                            exchange.getRequestHeaders().getFirst(WebhookSigning.TIMESTAMP_HEADER),
+                            exchange.getRequestHeaders().getFirst(WebhookSigning.SIGNATURE_HEADER), body);
+                    verdicts.add(verdict);
+                    if (verdict == WebhookVerifier.Verdict.VALID) {
+                        accepted.add(new Request(Map.of(
+                                WebhookSigning.TIMESTAMP_HEADER,
+                                exchange.getRequestHeaders().getFirst(WebhookSigning.TIMESTAMP_HEADER),
+                                WebhookSigning.SIGNATURE_HEADER,
+                                exchange.getRequestHeaders().getFirst(WebhookSigning.SIGNATURE_HEADER),
+                                WebhookSigning.IDEMPOTENCY_KEY_HEADER,
+                                exchange.getRequestHeaders().getFirst(WebhookSigning.IDEMPOTENCY_KEY_HEADER)), text));
+                    }
+                    exchange.sendResponseHeaders(verdict == WebhookVerifier.Verdict.VALID ? 204 : 401, -1);
+                }
+            });
+            server.start();
         }
 
-        List<ConsumerRecord<String, byte[]>> read() {
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            return List.copyOf(records);
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
         }
 
-        @Override
-        public void close() {
-            consumer.close();
+        /** The receiver answers 503 to every request about this case. */
+        void refuse(String caseId) {
+            refused.put(caseId, true);
+        }
+
+        int post(Map<String, String> headers, String body) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url()))
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach((name, value) -> {
+                if (!name.equals(WebhookSigning.IDEMPOTENCY_KEY_HEADER)) {
+                    request.header(name, value);
+                }
+            });
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         }
     }
 }

@@ -10,6 +10,8 @@ import org.civicdispatch.events.DepartmentResponse;
 import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.IncidentSubmission;
+import org.civicdispatch.events.NotificationFailed;
+import org.civicdispatch.events.NotificationRetry;
 import org.civicdispatch.events.NotificationSent;
 import org.civicdispatch.events.OperatorCommand;
 import org.civicdispatch.events.SlaEvent;
@@ -63,6 +65,16 @@ public final class Topics {
             Set.of(Party.AUDIT), false,
             "every notice delivered, with a pseudonymous recipient");
 
+    public static final TopicSpec NOTIFICATION_FAILURES = new TopicSpec("notification-failures",
+            NotificationFailed.class, "caseId", Party.NOTIFICATION, Party.NOTIFICATION,
+            Set.of(Party.AUDIT), false,
+            "every failed delivery attempt of a notice, and whether it will be retried or was dead-lettered");
+
+    public static final TopicSpec NOTIFICATION_RETRIES = new TopicSpec("notification-retries",
+            NotificationRetry.class, "caseId", Party.NOTIFICATION, Party.NOTIFICATION,
+            Set.of(Party.NOTIFICATION, Party.AUDIT), false,
+            "notices to try again after a delay; notification writes and reads them itself");
+
     private Topics() {
     }
 
@@ -86,7 +98,7 @@ public final class Topics {
     public static List<TopicSpec> all(Collection<String> departmentCodes) {
         List<TopicSpec> topics = new ArrayList<>(List.of(
                 INCIDENT_SUBMISSIONS, INCIDENT_REPORTS, CASE_EVENTS, DEPARTMENT_RESPONSES, OPERATOR_COMMANDS,
-                SLA_EVENTS, NOTIFICATIONS));
+                SLA_EVENTS, NOTIFICATIONS, NOTIFICATION_FAILURES, NOTIFICATION_RETRIES));
         departmentCodes.stream().sorted().map(Topics::departmentTasks).forEach(topics::add);
         for (Party consumer : List.of(Party.INTAKE, Party.DISPATCH, Party.NOTIFICATION)) {
             topics.add(deadLetters(consumer));

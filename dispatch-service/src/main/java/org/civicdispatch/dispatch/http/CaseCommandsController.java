@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.civicdispatch.contract.Topics;
+import org.civicdispatch.events.EscalateCase;
 import org.civicdispatch.events.ExtendTask;
 import org.civicdispatch.events.MergeCase;
 import org.civicdispatch.events.OperatorCommand;
@@ -112,6 +113,21 @@ public class CaseCommandsController {
                                    @RequestBody Pause body) {
         requireText("reason", body.reason());
         return send(caseId, operator, PauseForCitizen.newBuilder().setReason(body.reason()).build());
+    }
+
+    public record Escalation(String reason, String toUnit) {
+    }
+
+    /** Hands the case up its escalation chain now; {@code toUnit} overrides the chain's next step. */
+    @PostMapping("/escalation")
+    public ResponseEntity<?> escalate(@PathVariable String caseId, @RequestHeader("X-Operator") String operator,
+                                      @RequestBody Escalation body) {
+        requireText("reason", body.reason());
+        if (body.toUnit() != null) {
+            require(CODE, "toUnit", body.toUnit());
+        }
+        return send(caseId, operator, EscalateCase.newBuilder().setReason(body.reason()).setToUnit(body.toUnit())
+                .build());
     }
 
     @PostMapping("/resume")

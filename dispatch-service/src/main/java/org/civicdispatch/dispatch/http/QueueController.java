@@ -1,10 +1,7 @@
 package org.civicdispatch.dispatch.http;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,15 +44,16 @@ public class QueueController {
     private final DispatchStreams streams;
     private final Clock clock;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final PeerInstances peers;
     private final ScheduledExecutorService pushes = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "queue-sse");
         t.setDaemon(true);
         return t;
     });
 
-    public QueueController(DispatchStreams streams, Clock clock, JsonMapper json) {
+    public QueueController(DispatchStreams streams, PeerInstances peers, Clock clock, JsonMapper json) {
         this.streams = streams;
+        this.peers = peers;
         this.clock = clock;
         this.json = json;
     }
@@ -113,8 +111,7 @@ public class QueueController {
         param(uri, "community", filter.community());
         param(uri, "unit", filter.unit());
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri.toString()))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = peers.get(uri.toString());
             return json.readValue(response.body(), new TypeReference<List<QueueEntry>>() { });
         } catch (IOException | RuntimeException e) {
             // A partial queue beats none while an instance restarts; its partitions move to the others.

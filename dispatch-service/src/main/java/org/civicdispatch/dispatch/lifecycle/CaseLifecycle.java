@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.civicdispatch.events.CaseClosed;
+import org.civicdispatch.events.CaseEscalated;
 import org.civicdispatch.events.CaseMerged;
 import org.civicdispatch.events.CasePaused;
 import org.civicdispatch.events.CaseRated;
@@ -224,6 +225,21 @@ public final class CaseLifecycle {
         }
         return applied(next, List.of(CaseResumed.newBuilder().setPausedMillis(waited.toMillis())
                 .setOperator(operator).build()));
+    }
+
+    /**
+     * An operator hands the case up now (督办升级): the unit reached supervises from then on. Timers keep running;
+     * the escalation is on the record and tells the unit.
+     */
+    public Decision escalate(CaseFile file, String fromUnit, String toUnit, String operator, String reason) {
+        if (!file.state().isOpen()) {
+            return new Decision.Refused("case " + file.caseId() + " is " + file.state());
+        }
+        if (toUnit.equals(fromUnit)) {
+            return new Decision.Refused("case " + file.caseId() + " is already supervised by " + toUnit);
+        }
+        return applied(file, List.of(CaseEscalated.newBuilder().setFromUnit(fromUnit).setToUnit(toUnit)
+                .setOperator(operator).setReason(reason).build()));
     }
 
     public Decision merge(CaseFile file, String intoCaseId, String operator) {

@@ -55,7 +55,7 @@ public final class TimerPlan {
     }
 
     /** The task's chain, or one tier up for tasks issued without one. */
-    static List<Tier> chainOf(DepartmentTask task) {
+    public static List<Tier> chainOf(DepartmentTask task) {
         return task.getEscalationChain().isEmpty() ? List.of(above(task.getTier())) : task.getEscalationChain();
     }
 

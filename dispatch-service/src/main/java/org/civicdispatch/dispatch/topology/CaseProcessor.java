@@ -17,10 +17,13 @@ import org.civicdispatch.dispatch.lifecycle.Decision;
 import org.civicdispatch.dispatch.lifecycle.Task;
 import org.civicdispatch.dispatch.lifecycle.Timers;
 import org.civicdispatch.dispatch.routing.Dispatching;
+import org.civicdispatch.dispatch.routing.Territories;
 import org.civicdispatch.dispatch.sla.TimerPlan;
 import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.CommandRefused;
 import org.civicdispatch.events.DepartmentResponse;
+import org.civicdispatch.events.DepartmentTask;
+import org.civicdispatch.events.EscalateCase;
 import org.civicdispatch.events.ExtendTask;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.IncidentReported;
@@ -137,6 +140,12 @@ final class CaseProcessor implements Processor<String, SpecificRecord, String, S
             decision = lifecycle.merge(file, m.getIntoCaseId(), command.getOperator());
         } else if (c instanceof PauseForCitizen p) {
             decision = lifecycle.pause(file, command.getOperator(), p.getReason(), now);
+        } else if (c instanceof EscalateCase e) {
+            DepartmentTask lead = file.lead().issued();
+            String toUnit = e.getToUnit() != null ? e.getToUnit()
+                    : Territories.unitOf(lead.getLocation(), TimerPlan.chainOf(lead).get(0));
+            decision = lifecycle.escalate(file, lead.getOwnerUnit() == null ? Territories.DISTRICT
+                    : lead.getOwnerUnit(), toUnit, command.getOperator(), e.getReason());
         } else if (c instanceof ResumeFromCitizen) {
             decision = lifecycle.resume(file, command.getOperator(), now);
         } else {

@@ -2,39 +2,41 @@ package org.civicdispatch.dispatch.topology;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.stream.Stream;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.civicdispatch.dispatch.lifecycle.CaseFile;
-import org.civicdispatch.state.CaseFileState;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.civicdispatch.contract.Topics;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.civicdispatch.contract.Topics;
 import org.civicdispatch.dispatch.catalog.CurrentCatalog;
+import org.civicdispatch.dispatch.lifecycle.CaseFile;
 import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
 import org.civicdispatch.registry.wire.AvroCodec;
+import org.civicdispatch.state.CaseFileState;
 import org.civicdispatch.support.kafka.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Runs the dispatch topology with exactly-once v2 for as long as the service runs. */
@@ -161,6 +163,34 @@ public class DispatchStreams implements SmartLifecycle {
             all.forEachRemaining(kv -> files.add(CaseFileStates.fromState(kv.value)));
         }
         return files.stream();
+    }
+
+    /**
+     * Where one case's file is: held here ({@code file} set, or both null when no such case exists) or by another
+     * instance ({@code elsewhere}, its base URL). Null while the group rebalances and nobody can answer.
+     */
+    public CaseLocation locate(String caseId) {
+        KafkaStreams running = streams;
+        if (running == null || running.state() != KafkaStreams.State.RUNNING) {
+            return null;
+        }
+        KeyQueryMetadata owner = running.queryMetadataForKey(DispatchTopology.CASE_FILES, caseId,
+                Serdes.String().serializer());
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            return null;
+        }
+        String hostPort = owner.activeHost().host() + ":" + owner.activeHost().port();
+        if (!hostPort.equals(String.valueOf(config.get(StreamsConfig.APPLICATION_SERVER_CONFIG)))) {
+            return new CaseLocation(null, "http://" + hostPort);
+        }
+        ReadOnlyKeyValueStore<String, CaseFileState> store = running.store(StoreQueryParameters.fromNameAndType(
+                DispatchTopology.CASE_FILES, QueryableStoreTypes.keyValueStore()));
+        CaseFileState state = store.get(caseId);
+        return new CaseLocation(state == null ? null : CaseFileStates.fromState(state), null);
+    }
+
+    /** See {@link #locate}. */
+    public record CaseLocation(CaseFile file, String elsewhere) {
     }
 
     /** Base URLs of the other running instances of dispatch, from the group's metadata. */

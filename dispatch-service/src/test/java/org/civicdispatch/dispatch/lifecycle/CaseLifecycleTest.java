@@ -11,6 +11,7 @@ import org.civicdispatch.dispatch.routing.Dispatching;
 import org.civicdispatch.dispatch.routing.Fixtures;
 import org.civicdispatch.dispatch.routing.Router;
 import org.civicdispatch.events.CaseClosed;
+import org.civicdispatch.events.CaseEscalated;
 import org.civicdispatch.events.CaseRerouted;
 import org.civicdispatch.events.Closure;
 import org.civicdispatch.events.DepartmentResponse;
@@ -153,6 +154,22 @@ class CaseLifecycleTest {
 
         assertThat(issued.getAssignedUnit()).isEqualTo("NG-S01-C03-G07");
         assertThat(issued.getArriveBy()).isEqualTo(later.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void shouldEscalateAnOpenCaseOnceToAnotherUnitAndRefuseAClosedOne() {
+        CaseFile file = nightMarketCase();
+
+        assertThat(eventsOf(lifecycle.escalate(file, "NG-S01", "district", "op-li", "third complaint")))
+                .singleElement().isInstanceOfSatisfying(CaseEscalated.class, e -> {
+                    assertThat(e.getToUnit()).isEqualTo("district");
+                    assertThat(e.getReason()).isEqualTo("third complaint");
+                });
+        assertThat(lifecycle.escalate(file, "district", "district", "op-li", "again"))
+                .isInstanceOf(Decision.Refused.class);
+        CaseFile merged = fileOf(lifecycle.merge(file, "C-OTHER", "op-li"));
+        assertThat(lifecycle.escalate(merged, "NG-S01", "district", "op-li", "too late"))
+                .isInstanceOf(Decision.Refused.class);
     }
 
     @Test

@@ -2,28 +2,37 @@ package org.civicdispatch.notification.listener;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicdispatch.events.CaseEvent;
+import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.notification.delivery.NoticeDelivery;
+import org.civicdispatch.notification.delivery.Source;
+import org.civicdispatch.notification.directory.CaseContacts;
 import org.civicdispatch.notification.domain.Notifying;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The case lifecycle after intake: citizen and department staff hear what concerns them. */
+/** The case lifecycle after intake: citizen, department staff and grid workers hear what concerns them. */
 @Component
 public class CaseEventListener {
 
     private final AvroCodec codec;
     private final Notifying notifying;
+    private final CaseContacts contacts;
     private final NoticeDelivery delivery;
 
-    public CaseEventListener(AvroCodec codec, Notifying notifying, NoticeDelivery delivery) {
+    public CaseEventListener(AvroCodec codec, Notifying notifying, CaseContacts contacts, NoticeDelivery delivery) {
         this.codec = codec;
         this.notifying = notifying;
+        this.contacts = contacts;
         this.delivery = delivery;
     }
 
     @KafkaListener(topics = "case-events")
     public void onCaseEvent(ConsumerRecord<String, byte[]> record) {
-        delivery.deliverAll(notifying.onCaseEvent(codec.decode(record.value(), CaseEvent.class).value()));
+        CaseEvent event = codec.decode(record.value(), CaseEvent.class).value();
+        if (event.getPayload() instanceof IncidentDispatched dispatched) {
+            contacts.rememberLead(event.getCaseId(), dispatched.getLeadDepartment());
+        }
+        delivery.deliverAll(notifying.onCaseEvent(event, contacts.facts(event.getCaseId())), Source.of(record));
     }
 }

@@ -2,28 +2,44 @@ package org.civicdispatch.notification.listener;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.Reporter;
 import org.civicdispatch.notification.delivery.NoticeDelivery;
+import org.civicdispatch.notification.delivery.Source;
+import org.civicdispatch.notification.directory.CaseContacts;
+import org.civicdispatch.notification.domain.NoticeTemplates;
 import org.civicdispatch.notification.domain.Notifying;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Accepted reports: the citizen learns the case number. Unreadable records go to notification-dlq. */
+/**
+ * Accepted reports: the reporter's contact data is kept for the case's later notices, and the citizen learns the
+ * case number. Unreadable records go to notification-dlq.
+ */
 @Component
 public class IncidentReportListener {
 
     private final AvroCodec codec;
     private final Notifying notifying;
+    private final CaseContacts contacts;
     private final NoticeDelivery delivery;
 
-    public IncidentReportListener(AvroCodec codec, Notifying notifying, NoticeDelivery delivery) {
+    public IncidentReportListener(AvroCodec codec, Notifying notifying, CaseContacts contacts,
+                                  NoticeDelivery delivery) {
         this.codec = codec;
         this.notifying = notifying;
+        this.contacts = contacts;
         this.delivery = delivery;
     }
 
     @KafkaListener(topics = "incident-reports")
     public void onReported(ConsumerRecord<String, byte[]> record) {
-        delivery.deliverAll(notifying.onReported(codec.decode(record.value(), IncidentReported.class).value()));
+        IncidentReported report = codec.decode(record.value(), IncidentReported.class).value();
+        Reporter reporter = report.getReporter();
+        if (reporter != null) {
+            contacts.rememberReporter(report.getCaseId(), reporter.getPhone(), reporter.getEmail(),
+                    NoticeTemplates.supportedLocale(reporter.getPreferredLocale()).toLanguageTag());
+        }
+        delivery.deliverAll(notifying.onReported(report), Source.of(record));
     }
 }

@@ -3,6 +3,7 @@ package org.civicdispatch.notification.listener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicdispatch.events.SlaEvent;
 import org.civicdispatch.notification.delivery.NoticeDelivery;
+import org.civicdispatch.notification.delivery.Source;
 import org.civicdispatch.notification.domain.Notifying;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -24,6 +25,7 @@ public class SlaEventListener {
 
     @KafkaListener(topics = "sla-events")
     public void onSlaEvent(ConsumerRecord<String, byte[]> record) {
-        delivery.deliverAll(notifying.onSlaEvent(codec.decode(record.value(), SlaEvent.class).value()));
+        delivery.deliverAll(notifying.onSlaEvent(codec.decode(record.value(), SlaEvent.class).value()),
+                Source.of(record));
     }
 }

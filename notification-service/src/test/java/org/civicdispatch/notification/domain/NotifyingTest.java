@@ -11,6 +11,9 @@ import static org.civicdispatch.notification.domain.Fixtures.report;
 import java.util.List;
 import java.util.Locale;
 import org.civicdispatch.events.Audience;
+import org.civicdispatch.events.CaseEvent;
+import org.civicdispatch.events.IncidentDispatched;
+import org.civicdispatch.events.TaskResolved;
 import org.civicdispatch.events.NotificationChannel;
 import org.civicdispatch.events.SlaEvent;
 import org.civicdispatch.events.SlaEventKind;
@@ -139,5 +142,34 @@ class NotifyingTest {
                 .singleElement().satisfies(n -> assertThat(n.body()).startsWith("督办"));
         assertThat(notifying.onSlaEvent(SlaEvent.newBuilder(escalation).setDepartmentCode(null)
                 .setTaskId(null).setStage(SlaStage.CITIZEN_CLOCK).build())).isEmpty();
+    }
+
+    @Test
+    void shouldTellTheCitizenOnceTheLeadTaskIsResolvedAndAskForARatingInTheirLanguage() {
+        CaseEvent resolved = CaseEvent.newBuilder().setEventId("C-7/resolved/1").setCaseId("C-7")
+                .setOccurredAt(Fixtures.NOW).setPayload(TaskResolved.newBuilder().setTaskId("C-7/sanitation")
+                        .setDepartmentCode("sanitation").setResponseId("r-1").build()).build();
+
+        List<Notice> notices = notifying.onCaseEvent(resolved, new CaseFacts("en", "sanitation"));
+
+        assertThat(notices).extracting(Notice::templateId, Notice::notificationId, Notice::locale).containsExactly(
+                tuple("citizen.resolved", "C-7/resolved/1/CITIZEN/citizen-of:C-7/IN_APP", "en"),
+                tuple("citizen.rating-request", "C-7/resolved/1/rating-request/CITIZEN/citizen-of:C-7/IN_APP", "en"));
+        assertThat(notices.get(1).body()).contains("C-7", "rate");
+        assertThat(notifying.onCaseEvent(resolved, new CaseFacts("en", "environment")))
+                .as("an assisting department's task").isEmpty();
+    }
+
+    @Test
+    void shouldTellTheGridWorkersOfAGridTierCaseAndTheCitizenInTheirLanguage() {
+        CaseEvent event = dispatched("C-8", "sanitation");
+        ((IncidentDispatched) event.getPayload()).setTier(Tier.GRID);
+        ((IncidentDispatched) event.getPayload()).setOwnerUnit("NG-S01-C02-G03");
+
+        List<Notice> notices = notifying.onCaseEvent(event, new CaseFacts("en", null));
+
+        assertThat(notices).extracting(Notice::audience, Notice::recipientRef, Notice::locale).contains(
+                tuple(Audience.CITIZEN, "citizen-of:C-8", "en"),
+                tuple(Audience.GRID_WORKER, "unit:NG-S01-C02-G03", "zh-CN"));
     }
 }
