@@ -58,10 +58,13 @@ final class DemoData {
         submitPatrolReport();
         StringBuilder out = new StringBuilder("Demo data: ").append(caseIds.size())
                 .append(" complaints over HTTP and one grid patrol report over Kafka. Try:\n");
-        out.append("  curl ").append(stack.url("audit-service")).append("/api/audit/incidents/").append(caseIds.get(0))
-                .append('\n');
+        out.append("  source ").append(stack.tokenFile()).append('\n');
+        out.append("  curl -H \"Authorization: $AUDITOR\" ").append(stack.url("audit-service"))
+                .append("/api/audit/incidents/").append(caseIds.get(0)).append('\n');
+        out.append("  curl -H \"Authorization: $OPERATOR_DISTRICT\" ").append(stack.url("dispatch-service"))
+                .append("/api/cases/").append(caseIds.get(0)).append('\n');
         out.append("  curl -X POST ").append(stack.url("intake-service")).append("/api/incidents")
-                .append(" -H 'Content-Type: application/json' -d '")
+                .append(" -H \"Authorization: $INTAKE_CLIENT\" -H 'Content-Type: application/json' -d '")
                 .append(complaint("MOBILE_APP", "greening.fallen-tree", "Tree down on Renmin St", 43.88, 125.32))
                 .append("'\n");
         return out.toString();
@@ -72,6 +75,7 @@ final class DemoData {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                             URI.create(stack.url("intake-service") + "/api/incidents"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", stack.tokens().get("INTAKE_CLIENT"))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Matcher m = CASE_ID.matcher(response.body());

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.civicdispatch.devinfra.DevMailServer;
 import org.civicdispatch.devinfra.DevSmsGateway;
+import org.civicdispatch.devinfra.DevTokenIssuer;
 import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.devinfra.EmbeddedDatabase;
 import org.civicdispatch.devregistry.DevSchemaRegistry;
@@ -39,6 +40,7 @@ public final class DevStack implements AutoCloseable {
     private String registryUrl;
     private final Map<String, Database> databases = new LinkedHashMap<>();
     private DevSmsGateway sms;
+    private DevTokenIssuer tokenIssuer;
     private DevMailServer mail;
     private Duration startup;
 
@@ -49,12 +51,13 @@ public final class DevStack implements AutoCloseable {
     /** The fixed ports of the embedded default, by component. */
     static final Map<String, Integer> DEFAULT_PORTS = Map.of("intake-service", 8080, "dispatch-service", 8082,
             "notification-service", 8083, "audit-service", 8084, "registry", 8081, "postgres", 15432,
-            "sms-gateway", 8085, "smtp", 3025, "imap", 3143);
+            "sms-gateway", 8085, "smtp", 3025, "imap", 3143, "token-issuer", 8090);
 
     /**
      * @param kafka     bootstrap servers of a running broker, or null to start the embedded one
      * @param databases gives a database by name on an outside server, or null to start embedded PostgreSQL
-     * @param ports     by component (services by module name, then registry, postgres, sms-gateway, smtp, imap);
+     * @param ports     by component (services by module name, then registry, postgres, sms-gateway, smtp, imap,
+     *                  token-issuer);
      *                  empty picks free ones
      */
     public record Options(Path root, Path workDir, String kafka, Function<String, Database> databases,
@@ -113,7 +116,11 @@ public final class DevStack implements AutoCloseable {
             infrastructure.add(server);
             databaseFor = name -> new Database(server.createDatabase(name), EmbeddedDatabase.USER, "");
         }
+        tokenIssuer = DevTokenIssuer.start(port(options.port("token-issuer")));
+        infrastructure.add(tokenIssuer);
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("CIVIC_JWK_SET_URI", tokenIssuer.jwkSetUri());
+        env.put("CIVIC_TOKEN_ISSUER", tokenIssuer.issuer());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("SCHEMA_REGISTRY_URL", registryUrl);
         env.put("DISPATCH_STATE_DIR", createDirectories(options.workDir().resolve("dispatch-state")).toString());
@@ -164,6 +171,36 @@ public final class DevStack implements AutoCloseable {
         return services.get(service).url();
     }
 
+    /**
+     * A token per role of the platform, as {@code Authorization} header values: what the dev issuer gives the demo
+     * users (a district operator, a street operator, sanitation staff, the hotline system, auditors).
+     */
+    public Map<String, String> tokens() {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("INTAKE_CLIENT", bearer("hotline-system", Map.of("roles", List.of("intake-client"))));
+        tokens.put("OPERATOR_DISTRICT", bearer("op-district", Map.of("roles", List.of("operator"),
+                "streets", List.of("*"))));
+        tokens.put("OPERATOR_NG_S01", bearer("op-ng-s01", Map.of("roles", List.of("operator"),
+                "streets", List.of("NG-S01"))));
+        tokens.put("DEPARTMENT_SANITATION", bearer("staff-sanitation", Map.of("roles", List.of("department"),
+                "department", "sanitation")));
+        tokens.put("AUDITOR", bearer("auditor-wu", Map.of("roles", List.of("auditor"))));
+        tokens.put("AUDITOR_PII", bearer("auditor-chen", Map.of("roles", List.of("auditor", "auditor-pii"))));
+        return tokens;
+    }
+
+    private String bearer(String subject, Map<String, Object> claims) {
+        return "Bearer " + tokenIssuer.token(subject, claims);
+    }
+
+    Path tokenFile() {
+        return options.workDir().resolve("tokens.env");
+    }
+
+    public String tokenIssuerUrl() {
+        return tokenIssuer.issuer();
+    }
+
     public Duration startup() {
         return startup;
     }
@@ -196,11 +233,29 @@ public final class DevStack implements AutoCloseable {
         out.append(String.format("  %-22s %s%n", "e-mail sent (GreenMail)", "SMTP 127.0.0.1:" + mail.smtpPort()
                 + ", IMAP 127.0.0.1:" + mail.imapPort() + " (login: the address, password: the address)"));
         out.append(String.format("  %-22s %s%n", "schema registry", registryUrl + "/subjects"));
+        out.append(String.format("  %-22s %s%n", "token issuer (dev)", tokenIssuer.issuer()
+                + "/token  (JWKS: /.well-known/jwks.json)"));
         out.append(String.format("  %-22s %s%n", "Kafka bootstrap", bootstrapServers));
         databases.forEach((name, db) -> out.append(String.format("  %-22s %s%n", name + " database",
                 db.url() + " (user " + db.user() + ")")));
         out.append(String.format("  %-22s %s%n", "service logs", options.workDir().resolve("logs")));
+        Path tokenFile = writeTokens();
+        out.append("\nTokens per role (valid ").append(DevTokenIssuer.LIFETIME.toHours())
+                .append(" h), also in ").append(tokenFile).append(" for `source`:\n");
+        tokens().forEach((role, token) -> out.append("  ").append(role).append("='").append(token).append("'\n"));
         return out.toString();
+    }
+
+    /** The tokens as shell variables, so {@code curl -H "Authorization: $OPERATOR_DISTRICT"} works. */
+    Path writeTokens() {
+        StringBuilder lines = new StringBuilder();
+        tokens().forEach((role, token) -> lines.append("export ").append(role).append("='").append(token)
+                .append("'\n"));
+        try {
+            return Files.writeString(tokenFile(), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int port(int configured) {

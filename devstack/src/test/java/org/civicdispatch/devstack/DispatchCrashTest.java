@@ -28,6 +28,7 @@ import org.civicdispatch.events.Urgency;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +91,9 @@ class DispatchCrashTest {
         Path state = Files.createDirectories(workDir.resolve("state-" + name));
         return ServiceProcess.start(root, "dispatch-service", DevStack.port(0), Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                        "SCHEMA_REGISTRY_URL", TestInfrastructure.schemaRegistryUrl()),
+                        "SCHEMA_REGISTRY_URL", TestInfrastructure.schemaRegistryUrl(),
+                        "CIVIC_JWK_SET_URI", TestTokens.issuer().jwkSetUri(),
+                        "CIVIC_TOKEN_ISSUER", TestTokens.issuer().issuer()),
                 List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
                         "-Dcivic.catalog=file:" + catalog,
                         "-Dcivic.state-dir=" + state,
@@ -103,7 +106,8 @@ class DispatchCrashTest {
 
     private static long localCases(ServiceProcess instance) throws Exception {
         String queue = HTTP.send(HttpRequest.newBuilder(URI.create(instance.url()
-                + "/api/queues?scope=local&department=sanitation&limit=1000")).build(),
+                + "/api/queues?scope=local&department=sanitation&limit=1000"))
+                        .header("Authorization", TestTokens.districtOperator()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return queue.split("\"caseId\":\"" + PREFIX, -1).length - 1L;
     }

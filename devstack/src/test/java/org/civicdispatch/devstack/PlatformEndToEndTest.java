@@ -69,6 +69,7 @@ class PlatformEndToEndTest {
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(
                         URI.create(stack.url("intake-service") + "/api/incidents"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", stack.tokens().get("INTAKE_CLIENT"))
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"channel":"HOTLINE_12345","category":"vending.night-market-stalls",
                          "description":"夜市摊位占道，影响通行","location":{"latitude":43.88,"longitude":125.33},
@@ -94,7 +95,8 @@ class PlatformEndToEndTest {
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             HttpResponse<String> timeline = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(stack.url("audit-service") + "/api/audit/incidents/" + caseId)).build(),
+                            URI.create(stack.url("audit-service") + "/api/audit/incidents/" + caseId))
+                            .header("Authorization", stack.tokens().get("AUDITOR")).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(timeline.statusCode()).isEqualTo(200);
             assertThat(timeline.body().replaceAll("\\s", "")).contains("\"incident-reports\"", "\"case-events\"",

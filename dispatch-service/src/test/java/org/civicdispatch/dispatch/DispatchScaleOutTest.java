@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,6 +24,7 @@ import org.civicdispatch.events.Urgency;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -98,14 +100,15 @@ class DispatchScaleOutTest {
     private static long queueSize(ConfigurableApplicationContext instance) throws Exception {
         String port = instance.getEnvironment().getProperty("local.server.port");
         HttpResponse<String> queue = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + port + "/api/queues?department=sanitation&limit=1000")).build(),
+                "http://localhost:" + port + "/api/queues?department=sanitation&limit=1000"))
+                        .header("Authorization", TestTokens.districtOperator()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return queue.body().split("\"caseId\":\"C-SO-", -1).length - 1L;
     }
 
     private static ConfigurableApplicationContext start(String name) throws Exception {
         Path stateDir = Files.createTempDirectory("dispatch-" + name);
-        return new SpringApplicationBuilder(DispatchApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                 "--civic.schema-registry-url=" + TestInfrastructure.schemaRegistryUrl(),
@@ -114,6 +117,8 @@ class DispatchScaleOutTest {
                 "--civic.streams.application-id=dispatch-scale-out-test",
                 // Streams does not leave the group on close: a short session hands the partitions over sooner.
                 "--spring.kafka.streams.properties.consumer.session.timeout.ms=8000",
-                "--spring.kafka.streams.properties.consumer.heartbeat.interval.ms=2000");
+                "--spring.kafka.streams.properties.consumer.heartbeat.interval.ms=2000"));
+        args.addAll(TestTokens.arguments());
+        return new SpringApplicationBuilder(DispatchApplication.class).run(args.toArray(String[]::new));
     }
 }

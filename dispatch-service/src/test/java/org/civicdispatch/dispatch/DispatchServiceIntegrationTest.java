@@ -27,6 +27,7 @@ import org.civicdispatch.events.ResponseKind;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,7 @@ class DispatchServiceIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.kafkaAndRegistry(registry);
+        TestTokens.register(registry);
         registry.add("civic.state-dir", () -> stateDir.toString());
     }
 
@@ -90,7 +92,7 @@ class DispatchServiceIntegrationTest {
                         .setStaffId("ls-007").setRespondedAt(Instant.now()).build()));
         HttpResponse<String> extension = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/cases/C-IT-3/extension"))
-                .header("Content-Type", "application/json").header("X-Operator", "op-zhang")
+                .header("Content-Type", "application/json").header("Authorization", TestTokens.operator("NG-S01"))
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"taskId\":\"C-IT-3/landscaping\",\"extension\":\"PT8H\",\"reason\":\"crane needed\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -115,12 +117,14 @@ class DispatchServiceIntegrationTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             HttpResponse<String> queue = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/queues?department=water-utility")).build(), HttpResponse.BodyHandlers.ofString());
+                    + "/api/queues?department=water-utility")).header("Authorization", TestTokens.districtOperator()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(queue.body()).contains("\"caseId\":\"C-IT-Q\"", "\"stage\":\"SIGN\"",
                     "\"breached\":false");
         });
         HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + port + "/api/queues/stream?department=water-utility")).build(),
+                "http://localhost:" + port + "/api/queues/stream?department=water-utility"))
+                        .header("Authorization", TestTokens.department("water-utility")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
                 java.nio.charset.StandardCharsets.UTF_8))) {
@@ -139,14 +143,15 @@ class DispatchServiceIntegrationTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             HttpResponse<String> view = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/cases/C-IT-E")).build(), HttpResponse.BodyHandlers.ofString());
+                    + "/api/cases/C-IT-E")).header("Authorization", TestTokens.auditor()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(view.statusCode()).isEqualTo(200);
             assertThat(view.body()).contains("\"state\":\"DISPATCHED\"", "\"taskId\":\"C-IT-E/urban-management\"",
                     "\"stage\":\"ARRIVAL\"", "\"kind\":\"REMINDER\"", "\"escalateToUnit\":\"district\"");
         });
         HttpResponse<String> escalation = client.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/cases/C-IT-E/escalation"))
-                .header("Content-Type", "application/json").header("X-Operator", "op-zhang")
+                .header("Content-Type", "application/json").header("Authorization", TestTokens.operator("NG-S01"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"third complaint this week\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(escalation.statusCode()).as(escalation.body()).isEqualTo(202);
@@ -165,7 +170,8 @@ class DispatchServiceIntegrationTest {
             assertThat(e.getOperator()).isEqualTo("op-zhang");
         });
         HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/cases/C-NOBODY")).build(), HttpResponse.BodyHandlers.ofString());
+                + "/api/cases/C-NOBODY")).header("Authorization", TestTokens.districtOperator()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
@@ -175,7 +181,7 @@ class DispatchServiceIntegrationTest {
     void shouldRefuseAnInvalidOperatorCommandWithProblemJson() throws Exception {
         HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/cases/C-IT-3/extension"))
-                .header("Content-Type", "application/json").header("X-Operator", "op-zhang")
+                .header("Content-Type", "application/json").header("Authorization", TestTokens.operator("NG-S01"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"taskId\":\"C-IT-3/landscaping\",\"extension\":\"-PT1H\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
 

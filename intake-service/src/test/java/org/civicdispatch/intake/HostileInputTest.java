@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,6 +66,7 @@ class HostileInputTest {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + path))
                     .header("Content-Type", m.contentType())
+                    .header("Authorization", TestTokens.intakeClient())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             int status = response.statusCode();

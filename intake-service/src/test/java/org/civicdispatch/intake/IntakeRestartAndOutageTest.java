@@ -6,10 +6,13 @@ import static org.civicdispatch.testkit.KafkaTestClient.anyWithKey;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.civicdispatch.devinfra.EmbeddedBroker;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.PostgresEndpoint;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -72,13 +75,15 @@ class IntakeRestartAndOutageTest {
     }
 
     private static ConfigurableApplicationContext start(String kafka, PostgresEndpoint db) {
-        return new SpringApplicationBuilder(IntakeApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--civic.schema-registry-url=" + TestInfrastructure.schemaRegistryUrl(),
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password());
+                "--spring.datasource.password=" + db.password()));
+        args.addAll(TestTokens.arguments());
+        return new SpringApplicationBuilder(IntakeApplication.class).run(args.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {

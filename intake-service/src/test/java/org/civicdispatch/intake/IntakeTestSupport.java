@@ -11,6 +11,7 @@ import org.civicdispatch.reference.territory.Territory;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.PostgresEndpoint;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.civicdispatch.testkit.TestTokens;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Places inside the demo district and the wiring every intake test needs. */
@@ -27,6 +28,7 @@ public final class IntakeTestSupport {
             kafka.createTopics("case-events");
         }
         TestInfrastructure.kafkaAndRegistry(registry);
+        TestTokens.register(registry);
         PostgresEndpoint db = TestInfrastructure.postgres(database);
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::username);
@@ -73,6 +75,7 @@ public final class IntakeTestSupport {
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents"))
                 .header("Content-Type", contentType)
+                .header("Authorization", TestTokens.intakeClient())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);

@@ -10,14 +10,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.civicdispatch.contract.Topics;
+import org.civicdispatch.dispatch.queues.CaseView;
 import org.civicdispatch.events.EscalateCase;
 import org.civicdispatch.events.ExtendTask;
 import org.civicdispatch.events.MergeCase;
 import org.civicdispatch.events.OperatorCommand;
 import org.civicdispatch.events.PauseForCitizen;
 import org.civicdispatch.events.RateCase;
-import org.civicdispatch.events.ResumeFromCitizen;
 import org.civicdispatch.events.RerouteTask;
+import org.civicdispatch.events.ResumeFromCitizen;
+import org.civicdispatch.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,14 +28,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operators' decisions on a case. Each becomes an OperatorCommand on operator-commands, applied in order with the
  * case's other events by the partition that owns the case; the outcome (or a CommandRefused with the reason)
- * appears on the case stream. 202 means the command is durably queued.
+ * appears on the case stream. 202 means the command is durably queued. The operator is the token's subject, and
+ * the case must lie in one of their streets.
  */
 @RestController
 @RequestMapping("/api/cases/{caseId}")
@@ -43,10 +45,13 @@ public class CaseCommandsController {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9/:_.-]{1,128}");
 
     private final KafkaTemplate<String, SpecificRecord> eventTemplate;
+    private final CaseViews cases;
     private final Clock clock;
 
-    public CaseCommandsController(KafkaTemplate<String, SpecificRecord> eventTemplate, Clock clock) {
+    public CaseCommandsController(KafkaTemplate<String, SpecificRecord> eventTemplate, CaseViews cases,
+                                  Clock clock) {
         this.eventTemplate = eventTemplate;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -63,29 +68,29 @@ public class CaseCommandsController {
     }
 
     @PostMapping("/reroute")
-    public ResponseEntity<?> reroute(@PathVariable String caseId, @RequestHeader("X-Operator") String operator,
+    public ResponseEntity<?> reroute(@PathVariable String caseId,
                                      @RequestBody Reroute body) {
         require(CODE, "returnedTaskId", body.returnedTaskId());
         require(CODE, "toDepartment", body.toDepartment());
         requireText("reason", body.reason());
-        return send(caseId, operator, RerouteTask.newBuilder().setReturnedTaskId(body.returnedTaskId())
+        return send(caseId, RerouteTask.newBuilder().setReturnedTaskId(body.returnedTaskId())
                 .setToDepartment(body.toDepartment()).setReason(body.reason()).build());
     }
 
     @PostMapping("/extension")
-    public ResponseEntity<?> extend(@PathVariable String caseId, @RequestHeader("X-Operator") String operator,
+    public ResponseEntity<?> extend(@PathVariable String caseId,
                                     @RequestBody Extension body) {
         require(CODE, "taskId", body.taskId());
         requireText("reason", body.reason());
         if (body.extension() == null || body.extension().isNegative() || body.extension().isZero()) {
             throw new InvalidCommand("extension", "must be a positive ISO-8601 duration such as PT8H");
         }
-        return send(caseId, operator, ExtendTask.newBuilder().setTaskId(body.taskId())
+        return send(caseId, ExtendTask.newBuilder().setTaskId(body.taskId())
                 .setExtensionMillis(body.extension().toMillis()).setReason(body.reason()).build());
     }
 
     @PostMapping("/rating")
-    public ResponseEntity<?> rate(@PathVariable String caseId, @RequestHeader("X-Operator") String operator,
+    public ResponseEntity<?> rate(@PathVariable String caseId,
                                   @RequestBody Rating body) {
         if (body.satisfied() == null) {
             throw new InvalidCommand("satisfied", "is required: true or false");
@@ -93,15 +98,15 @@ public class CaseCommandsController {
         if (body.comment() != null && body.comment().length() > 1000) {
             throw new InvalidCommand("comment", "is longer than 1000 characters");
         }
-        return send(caseId, operator, RateCase.newBuilder().setSatisfied(body.satisfied())
+        return send(caseId, RateCase.newBuilder().setSatisfied(body.satisfied())
                 .setComment(body.comment()).build());
     }
 
     @PostMapping("/merge")
-    public ResponseEntity<?> merge(@PathVariable String caseId, @RequestHeader("X-Operator") String operator,
+    public ResponseEntity<?> merge(@PathVariable String caseId,
                                    @RequestBody Merge body) {
         require(CASE_ID, "intoCaseId", body.intoCaseId());
-        return send(caseId, operator, MergeCase.newBuilder().setIntoCaseId(body.intoCaseId()).build());
+        return send(caseId, MergeCase.newBuilder().setIntoCaseId(body.intoCaseId()).build());
     }
 
     public record Pause(String reason) {
@@ -109,10 +114,10 @@ public class CaseCommandsController {
 
     /** The case waits on the citizen; resolution clocks stop until {@code /resume}. */
     @PostMapping("/pause")
-    public ResponseEntity<?> pause(@PathVariable String caseId, @RequestHeader("X-Operator") String operator,
+    public ResponseEntity<?> pause(@PathVariable String caseId,
                                    @RequestBody Pause body) {
         requireText("reason", body.reason());
-        return send(caseId, operator, PauseForCitizen.newBuilder().setReason(body.reason()).build());
+        return send(caseId, PauseForCitizen.newBuilder().setReason(body.reason()).build());
     }
 
     public record Escalation(String reason, String toUnit) {
@@ -120,24 +125,27 @@ public class CaseCommandsController {
 
     /** Hands the case up its escalation chain now; {@code toUnit} overrides the chain's next step. */
     @PostMapping("/escalation")
-    public ResponseEntity<?> escalate(@PathVariable String caseId, @RequestHeader("X-Operator") String operator,
+    public ResponseEntity<?> escalate(@PathVariable String caseId,
                                       @RequestBody Escalation body) {
         requireText("reason", body.reason());
         if (body.toUnit() != null) {
             require(CODE, "toUnit", body.toUnit());
         }
-        return send(caseId, operator, EscalateCase.newBuilder().setReason(body.reason()).setToUnit(body.toUnit())
+        return send(caseId, EscalateCase.newBuilder().setReason(body.reason()).setToUnit(body.toUnit())
                 .build());
     }
 
     @PostMapping("/resume")
-    public ResponseEntity<?> resume(@PathVariable String caseId, @RequestHeader("X-Operator") String operator) {
-        return send(caseId, operator, ResumeFromCitizen.newBuilder().build());
+    public ResponseEntity<?> resume(@PathVariable String caseId) {
+        return send(caseId, ResumeFromCitizen.newBuilder().build());
     }
 
-    private ResponseEntity<?> send(String caseId, String operator, SpecificRecord command) {
+    private ResponseEntity<?> send(String caseId, SpecificRecord command) {
         require(CASE_ID, "caseId", caseId);
-        require(CODE, "X-Operator", operator);
+        Caller caller = Caller.current();
+        CaseView view = cases.find(caseId, Caller.currentBearer()).orElseThrow(() -> CaseController.notFound(caseId));
+        Scopes.mayDecide(caller, view);
+        String operator = caller.subject();
         String commandId = UUID.randomUUID().toString();
         OperatorCommand envelope = OperatorCommand.newBuilder().setCommandId(commandId).setCaseId(caseId)
                 .setOperator(operator).setIssuedAt(clock.instant()).setCommand(command).build();

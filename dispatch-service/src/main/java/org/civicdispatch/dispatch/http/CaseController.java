@@ -1,80 +1,50 @@
 package org.civicdispatch.dispatch.http;
 
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.regex.Pattern;
 import org.civicdispatch.dispatch.queues.CaseView;
-import org.civicdispatch.dispatch.topology.DispatchStreams;
+import org.civicdispatch.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * One case as dispatch holds it: state, tasks, deadlines and the timers still to fire. The instance that owns the
- * case's partition answers; any other instance forwards the question to it.
+ * case's partition answers; any other instance asks it.
  */
 @RestController
 @RequestMapping("/api/cases")
 public class CaseController {
 
-    private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9:_-]{1,64}");
+    static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9:_-]{1,64}");
 
-    private final DispatchStreams streams;
-    private final PeerInstances peers;
-    private final Clock clock;
+    private final CaseViews cases;
 
-    public CaseController(DispatchStreams streams, PeerInstances peers, Clock clock) {
-        this.streams = streams;
-        this.peers = peers;
-        this.clock = clock;
+    public CaseController(CaseViews cases) {
+        this.cases = cases;
     }
 
     @GetMapping(path = "/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> caseFile(@PathVariable String caseId,
-                                      @RequestParam(defaultValue = "all") String scope) {
+    public CaseView caseFile(@PathVariable String caseId, @RequestParam(defaultValue = "all") String scope,
+                             @RequestHeader(name = "Authorization", required = false) String authorization) {
         if (!CASE_ID.matcher(caseId).matches()) {
-            return problem(HttpStatus.BAD_REQUEST, "caseId is not well-formed");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "caseId is not well-formed"), null);
         }
-        DispatchStreams.CaseLocation location = streams.locate(caseId);
-        if (location == null) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "dispatch is rebalancing; ask again shortly");
-        }
-        if (location.file() != null) {
-            return ResponseEntity.ok(CaseView.of(location.file(), clock.instant()));
-        }
-        if (location.elsewhere() != null && !"local".equals(scope)) {
-            return forward(location.elsewhere() + "/api/cases/" + caseId + "?scope=local");
-        }
-        return problem(HttpStatus.NOT_FOUND, "dispatch knows no case " + caseId);
+        CaseView view = ("local".equals(scope) ? cases.local(caseId) : cases.find(caseId, authorization))
+                .orElseThrow(() -> notFound(caseId));
+        Scopes.mayView(Caller.current(), view);
+        return view;
     }
 
-    private ResponseEntity<?> forward(String url) {
-        try {
-            HttpResponse<String> answer = peers.get(url);
-            MediaType type = answer.headers().firstValue("Content-Type").map(MediaType::parseMediaType)
-                    .orElse(MediaType.APPLICATION_JSON);
-            return ResponseEntity.status(answer.statusCode()).contentType(type).body(answer.body());
-        } catch (IOException e) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "the instance holding the case did not answer");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "interrupted");
-        }
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            builder.header("Retry-After", "2");
-        }
-        return builder.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    static ErrorResponseException notFound(String caseId) {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "dispatch knows no case " + caseId), null);
     }
 }

@@ -2,13 +2,14 @@ package org.civicdispatch.dispatch.http;
 
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.civicdispatch.dispatch.catalog.CurrentCatalog;
+import org.civicdispatch.dispatch.topology.DispatchStreams;
+import org.civicdispatch.reference.catalog.MatterCatalog;
+import org.civicdispatch.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.civicdispatch.dispatch.catalog.CurrentCatalog;
-import org.civicdispatch.reference.catalog.MatterCatalog;
-import org.civicdispatch.dispatch.topology.DispatchStreams;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +35,7 @@ public class CatalogController {
 
     @PostMapping("/catalog/reload")
     public MatterCatalogView reload() {
+        Scopes.mayChangeTheCatalog(Caller.current());
         return MatterCatalogView.of(current.reload());
     }
 

@@ -16,10 +16,12 @@ import java.util.stream.Stream;
 import org.civicdispatch.dispatch.queues.QueueEntry;
 import org.civicdispatch.dispatch.queues.Queues;
 import org.civicdispatch.dispatch.topology.DispatchStreams;
+import org.civicdispatch.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,11 +66,13 @@ public class QueueController {
                                   @RequestParam(required = false) String community,
                                   @RequestParam(required = false) String unit,
                                   @RequestParam(defaultValue = "200") int limit,
-                                  @RequestParam(defaultValue = "all") String scope) {
-        return queue(new Queues.Filter(department, street, community, unit), limit, scope);
+                                  @RequestParam(defaultValue = "all") String scope,
+                                  @RequestHeader(name = "Authorization", required = false) String authorization) {
+        Queues.Filter filter = Scopes.queue(Caller.current(), new Queues.Filter(department, street, community, unit));
+        return queue(filter, limit, scope, authorization);
     }
 
-    private List<QueueEntry> queue(Queues.Filter filter, int limit, String scope) {
+    private List<QueueEntry> queue(Queues.Filter filter, int limit, String scope, String authorization) {
         int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
         Stream<QueueEntry> local = streams.localCaseFiles().flatMap(f -> Queues.entriesOf(f, clock.instant()));
         if ("local".equals(scope)) {
@@ -76,7 +80,7 @@ public class QueueController {
         }
         List<QueueEntry> all = new ArrayList<>(local.toList());
         for (String instance : streams.otherInstances()) {
-            all.addAll(remote(instance, filter, bounded));
+            all.addAll(remote(instance, filter, bounded, authorization));
         }
         return Queues.sorted(all.stream(), filter, bounded);
     }
@@ -86,13 +90,15 @@ public class QueueController {
                              @RequestParam(required = false) String street,
                              @RequestParam(required = false) String community,
                              @RequestParam(required = false) String unit,
-                             @RequestParam(defaultValue = "200") int limit) {
-        Queues.Filter filter = new Queues.Filter(department, street, community, unit);
+                             @RequestParam(defaultValue = "200") int limit,
+                             @RequestHeader(name = "Authorization", required = false) String authorization) {
+        // The scope is fixed when the stream opens: pushes run outside the request.
+        Queues.Filter filter = Scopes.queue(Caller.current(), new Queues.Filter(department, street, community, unit));
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
         ScheduledFuture<?> task = pushes.scheduleAtFixedRate(() -> {
             try {
                 emitter.send(SseEmitter.event().name("queue")
-                        .data(queue(filter, limit, "all"), MediaType.APPLICATION_JSON));
+                        .data(queue(filter, limit, "all", authorization), MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException e) {
                 emitter.completeWithError(e);
                 throw new IllegalStateException("client gone", e);
@@ -104,14 +110,14 @@ public class QueueController {
         return emitter;
     }
 
-    private List<QueueEntry> remote(String instance, Queues.Filter filter, int limit) {
+    private List<QueueEntry> remote(String instance, Queues.Filter filter, int limit, String authorization) {
         StringBuilder uri = new StringBuilder(instance).append("/api/queues?scope=local&limit=").append(limit);
         param(uri, "department", filter.department());
         param(uri, "street", filter.street());
         param(uri, "community", filter.community());
         param(uri, "unit", filter.unit());
         try {
-            HttpResponse<String> response = peers.get(uri.toString());
+            HttpResponse<String> response = peers.get(uri.toString(), authorization);
             return json.readValue(response.body(), new TypeReference<List<QueueEntry>>() { });
         } catch (IOException | RuntimeException e) {
             // A partial queue beats none while an instance restarts; its partitions move to the others.

@@ -12,7 +12,8 @@ import org.civicdispatch.events.DepartmentTask;
 
 /** One case as an operator sees it: its state, its tasks with their deadlines, and the timers still to fire. */
 public record CaseView(String caseId, String matterCode, String state, boolean paused, Instant pausedSince,
-                       String leadTaskId, String catalogVersion, List<TaskView> tasks, List<TimerView> timers) {
+                       String leadTaskId, String catalogVersion, String streetCode, String communityCode,
+                       String gridCode, List<TaskView> tasks, List<TimerView> timers) {
 
     public record TaskView(String taskId, String departmentCode, String role, String status, Instant signBy,
                            Instant resolveBy, Instant arriveBy, int extensions, boolean owned, String ownerUnit,
@@ -35,10 +36,10 @@ public record CaseView(String caseId, String matterCode, String state, boolean p
                 .map(p -> new TimerView(p.stage().name(), p.kind().name(), p.taskId(), p.deadline(), p.dueAt(),
                         p.escalateToUnit()))
                 .toList();
-        Task lead = file.lead();
+        DepartmentTask lead = file.lead().issued();
         return new CaseView(file.caseId(), file.matterCode(), file.state().name(), file.isPaused(),
-                file.pausedSince(), file.leadTaskId(), lead == null ? null : lead.issued().getCatalogVersion(),
-                tasks, timers);
+                file.pausedSince(), file.leadTaskId(), lead.getCatalogVersion(), lead.getLocation().getStreetCode(),
+                lead.getLocation().getCommunityCode(), lead.getLocation().getGridCode(), tasks, timers);
     }
 
     private static TaskView taskView(Task task) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.civicdispatch.dispatch.lifecycle.CaseFile;
 import org.civicdispatch.dispatch.lifecycle.Task;
@@ -20,14 +21,31 @@ public final class Queues {
     private Queues() {
     }
 
-    /** Filters are exact codes or null for all; {@code unit} matches the unit a task is assigned to or owned by. */
-    public record Filter(String department, String street, String community, String unit) {
+    /**
+     * Filters are exact codes or null for all; {@code unit} matches the unit a task is assigned to or owned by;
+     * {@code streetsInScope} (null for all) is what the caller may see.
+     */
+    public record Filter(String department, String street, String community, String unit,
+                         Set<String> streetsInScope) {
+
+        public Filter(String department, String street, String community, String unit) {
+            this(department, street, community, unit, null);
+        }
+
+        public Filter within(Set<String> streets) {
+            return new Filter(department, street, community, unit, Set.copyOf(streets));
+        }
+
+        public Filter ofDepartment(String code) {
+            return new Filter(code, street, community, unit, streetsInScope);
+        }
 
         boolean accepts(QueueEntry e) {
             return (department == null || department.equals(e.departmentCode()))
                     && (street == null || street.equals(e.streetCode()))
                     && (community == null || community.equals(e.communityCode()))
-                    && (unit == null || unit.equals(e.assignedUnit()) || unit.equals(e.ownerUnit()));
+                    && (unit == null || unit.equals(e.assignedUnit()) || unit.equals(e.ownerUnit()))
+                    && (streetsInScope == null || streetsInScope.contains(e.streetCode()));
         }
     }
 

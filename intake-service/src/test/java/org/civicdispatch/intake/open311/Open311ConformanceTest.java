@@ -23,6 +23,7 @@ import org.civicdispatch.reference.territory.GridShape;
 import org.civicdispatch.reference.territory.Territory;
 import org.civicdispatch.testkit.PostgresEndpoint;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -56,6 +57,7 @@ class Open311ConformanceTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.kafkaAndRegistry(registry);
+        TestTokens.register(registry);
         PostgresEndpoint db = TestInfrastructure.postgres("intake_open311");
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::username);
