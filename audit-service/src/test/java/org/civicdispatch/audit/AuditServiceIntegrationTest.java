@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.civicdispatch.audit.chain.SigningKeys;
+import org.civicdispatch.audit.integrity.SealingTheChain;
+import org.civicdispatch.events.Reporter;
 import org.apache.avro.generic.GenericContainer;
 import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.Channel;
@@ -52,6 +57,19 @@ class AuditServiceIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SealingTheChain sealing;
+
+    private static final Path KEY_DIR = tempDir();
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("audit-key");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @BeforeAll
     static void createTopics() {
         // Audit only reads; the writers provision these topics in the platform.
@@ -66,6 +84,103 @@ class AuditServiceIntegrationTest {
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);
+        registry.add("civic.audit.signing.key-file", () -> KEY_DIR.resolve("audit-signing-key.pem").toString());
+        registry.add("civic.audit.checkpoint-interval", () -> "PT1H");
+    }
+
+    @Test
+    void shouldServeTheCaseAsItStoodAtAMomentWithTheReporterMasked() throws Exception {
+        IncidentReported report = report("C-AUDIT-ASOF");
+        report.setReporter(Reporter.newBuilder().setName("Li Lei").setPhone("13800138000").build());
+        send("incident-reports", "C-AUDIT-ASOF", report);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(timeline("C-AUDIT-ASOF").statusCode()).isEqualTo(200));
+        Instant reportedAt = Instant.parse(json(timeline("C-AUDIT-ASOF")).get("events").get(0).get("recordedAt")
+                .asString());
+        Thread.sleep(5); // the next record's own time must be later than the report's
+        send("case-events", "C-AUDIT-ASOF", dispatched("C-AUDIT-ASOF"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(json(timeline("C-AUDIT-ASOF")).get("events")).hasSize(2));
+
+        JsonNode asOf = json(get("/api/audit/incidents/C-AUDIT-ASOF?asOf=" + reportedAt, "inspector"));
+
+        assertThat(asOf.get("asOf").asString()).isEqualTo(reportedAt.toString());
+        assertThat(asOf.get("events")).hasSize(1);
+        assertThat(asOf.get("events").get(0).get("payload").get("reporter").get("phone").asString()).isEqualTo("***");
+        assertThat(asOf.get("events").get(0).get("payload").get("reporter").get("name").asString()).isEqualTo("***");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_query_log WHERE caller = 'http:inspector' "
+                        + "AND query = 'timeline' AND parameters ->> 'asOf' = :asOf")
+                .param("asOf", reportedAt.toString()).query(Long.class).single()).isEqualTo(1L);
+        HttpResponse<String> invalid = get("/api/audit/incidents/C-AUDIT-ASOF?asOf=yesterday", null);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void shouldVerifyTheLogOverHttpAndServeThePublicKey() throws Exception {
+        send("case-events", "C-AUDIT-V", dispatched("C-AUDIT-V"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(timeline("C-AUDIT-V").statusCode()).isEqualTo(200));
+        assertThat(sealing.seal()).isPresent();
+
+        JsonNode report = json(get("/api/audit/verify", "inspector"));
+        JsonNode key = json(get("/api/audit/signing-key", null));
+
+        assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("rowsChecked").asLong()).isPositive();
+        assertThat(report.get("checkpointsChecked").asInt()).isPositive();
+        assertThat(report.get("firstBroken").isNull()).isTrue();
+        assertThat(key.get("algorithm").asString()).isEqualTo("Ed25519");
+        assertThat(key.get("keyId").asString()).isEqualTo(SigningKeys.keyId(
+                SigningKeys.readPublicKey(KEY_DIR.resolve("audit-signing-key.pem"))));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_query_log WHERE caller = 'http:inspector' AND query = 'verify'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void shouldRefuseReplaysIntoLiveExistingOrNonReplayTopicsWithProblems() throws Exception {
+        kafka.createTopics("replay-taken");
+        String period = "\"from\": \"2026-01-01T00:00:00Z\", \"to\": \"2027-01-01T00:00:00Z\"";
+
+        HttpResponse<String> live = post("/api/audit/replays", "{\"topic\": \"case-events\", " + period + "}");
+        HttpResponse<String> foreign = post("/api/audit/replays", "{\"topic\": \"my-copy\", " + period + "}");
+        HttpResponse<String> taken = post("/api/audit/replays", "{\"topic\": \"replay-taken\", " + period + "}");
+        HttpResponse<String> badTime = post("/api/audit/replays",
+                "{\"topic\": \"replay-x\", \"from\": \"soon\", \"to\": \"2027-01-01T00:00:00Z\"}");
+
+        assertThat(List.of(live, foreign, taken, badTime)).extracting(HttpResponse::statusCode)
+                .containsExactly(409, 400, 409, 400);
+        assertThat(List.of(live, foreign, taken, badTime))
+                .allSatisfy(r -> assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json"));
+        assertThat(json(live).get("type").asString()).isEqualTo("urn:civic-dispatch:problem:live-topic");
+        assertThat(json(foreign).get("type").asString()).isEqualTo("urn:civic-dispatch:problem:not-a-replay-topic");
+        assertThat(json(taken).get("type").asString()).isEqualTo("urn:civic-dispatch:problem:replay-topic-exists");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_query_log WHERE query = 'republish' "
+                + "AND parameters ->> 'topic' = 'case-events'").query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldRepublishAPeriodByteForByteAndWithholdPersonalDataFromAPlainAuditor() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        byte[] dispatched = codec.encode("case-events-value", dispatched("C-AUDIT-R"));
+        kafka.send("case-events", "C-AUDIT-R", dispatched);
+        send("incident-reports", "C-AUDIT-R", report("C-AUDIT-R"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(json(timeline("C-AUDIT-R")).get("events")).hasSize(2));
+
+        HttpResponse<String> response = post("/api/audit/replays", "{\"topic\": \"replay-audit-r\", \"from\": \""
+                + from + "\", \"to\": \"" + Instant.now().plusSeconds(60) + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("withheld").asLong()).isPositive();
+        var replayed = kafka.readUntil("replay-audit-r", KafkaTestClient.anyWithKey("C-AUDIT-R"),
+                Duration.ofSeconds(30));
+        var copy = replayed.stream().filter(r -> "C-AUDIT-R".equals(r.key())).toList();
+        assertThat(copy).hasSize(1);
+        assertThat(copy.get(0).value()).isEqualTo(dispatched);
+        assertThat(KafkaTestClient.header(copy.get(0), "replay-original-topic")).isEqualTo("case-events");
+        assertThat(replayed).noneMatch(r -> "incident-reports".equals(
+                KafkaTestClient.header(r, "replay-original-topic")));
     }
 
     @Test
@@ -140,6 +255,20 @@ class AuditServiceIntegrationTest {
     private HttpResponse<String> timeline(String caseId) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/audit/incidents/"
                 + caseId)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String auditor) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (auditor != null) {
+            request.header("X-Auditor", auditor);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("X-Auditor", "inspector")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bearer tokens (JWT, verified against the issuer's JWK set: {@code spring.security.oauth2.resourceserver.jwt.*}),
- * the {@code roles} claim as roles, no sessions, and deny by default: only health and the service's own
+ * the {@code roles} claim as roles, no sessions, and deny by default: only health, the OpenAPI document and the
+ * service's own
  * {@link EndpointRules} open anything. Refusals are problem+json like every other error.
  */
 @AutoConfiguration
@@ -36,6 +37,8 @@ public class PlatformSecurityAutoConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health",
                             "/actuator/info", "/actuator/prometheus").permitAll();
+                    // The HTTP contract is public, like the AsyncAPI document.
+                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
                     // Spring's own error dispatch must not turn a 404 or 422 into a 401.
                     requests.requestMatchers("/error").permitAll();
                     rules.orderedStream().forEach(rule -> rule.authorize(requests));

@@ -1,6 +1,7 @@
 package org.civicdispatch.audit.ingest;
 
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -19,10 +20,15 @@ public class AuditKafkaConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> auditListenerContainerFactory(
-            ConsumerFactory<String, byte[]> rawConsumerFactory) {
+            ConsumerFactory<String, byte[]> rawConsumerFactory,
+            @Value("${civic.audit.listener-concurrency:3}") int concurrency) {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(rawConsumerFactory);
         factory.setCommonErrorHandler(retryingForever());
+        // Several consumer threads decode in parallel; the chain head's lock orders their appends.
+        factory.setConcurrency(concurrency);
+        // Stop after the record in hand rather than the whole poll: the rest is redelivered and appends once.
+        factory.getContainerProperties().setStopImmediate(true);
         return factory;
     }
 

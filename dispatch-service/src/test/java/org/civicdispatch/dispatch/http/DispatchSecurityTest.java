@@ -110,6 +110,9 @@ class DispatchSecurityTest {
         assertThat(post("/api/dispatch/catalog/reload", TestTokens.districtOperator(), "").statusCode())
                 .isEqualTo(200);
         assertThat(get("/actuator/env", TestTokens.districtOperator()).statusCode()).isEqualTo(403);
+        HttpResponse<String> openApi = get("/v3/api-docs", null);
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/queues", "/api/cases/{caseId}/escalation");
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {

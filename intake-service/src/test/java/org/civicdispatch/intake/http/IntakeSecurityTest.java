@@ -65,6 +65,9 @@ class IntakeSecurityTest {
     @Test
     void shouldKeepOpen311DiscoveryPublicAndEverythingUnlistedClosed() throws Exception {
         assertThat(get("/open311/v2/services.json", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> openApi = get("/v3/api-docs", null);
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("\"openapi\"", "/api/incidents", "/open311/v2/requests.{format}");
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/env", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/env", TestTokens.districtOperator()).statusCode()).isEqualTo(403);

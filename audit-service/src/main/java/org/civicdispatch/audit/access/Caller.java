@@ -1,0 +1,35 @@
+package org.civicdispatch.audit.access;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who asks the audit log, and in which roles. Resolved in one place per entry point (HTTP: {@code http/CallerResolver};
+ * the CLI: its arguments) and recorded with every query.
+ */
+public record Caller(String name, Set<String> roles) {
+
+    public static final String AUDITOR = "auditor";
+    /** May see citizens' personal data in exports, timelines and replays. */
+    public static final String AUDITOR_PII = "auditor-pii";
+
+    public Caller {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a caller has a name");
+        }
+        roles = Set.copyOf(new TreeSet<>(roles));
+    }
+
+    public static Caller auditor(String name) {
+        return new Caller(name, Set.of(AUDITOR));
+    }
+
+    public boolean maySeePersonalData() {
+        return roles.contains(AUDITOR_PII);
+    }
+
+    /** The roles in a stable order, as the query log records them. */
+    public String rolesText() {
+        return String.join(",", new TreeSet<>(roles));
+    }
+}
