@@ -9,26 +9,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
+import org.apache.avro.generic.GenericContainer;
 import org.civicdispatch.audit.chain.SigningKeys;
 import org.civicdispatch.audit.integrity.SealingTheChain;
-import org.civicdispatch.events.Reporter;
-import org.apache.avro.generic.GenericContainer;
 import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.Channel;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.Location;
+import org.civicdispatch.events.Reporter;
 import org.civicdispatch.events.Tier;
 import org.civicdispatch.events.Urgency;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.PostgresEndpoint;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,11 +83,38 @@ class AuditServiceIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         PostgresEndpoint db = TestInfrastructure.postgres("audit_test");
         TestInfrastructure.kafkaAndRegistry(registry);
+        TestTokens.register(registry);
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);
         registry.add("civic.audit.signing.key-file", () -> KEY_DIR.resolve("audit-signing-key.pem").toString());
         registry.add("civic.audit.checkpoint-interval", () -> "PT1H");
+    }
+
+    @Test
+    void shouldLetAuditorsReadEverythingOperatorsTheirStreetsMaskedAndNobodyElse() throws Exception {
+        IncidentReported report = report("C-AUDIT-SEC");
+        report.setReporter(Reporter.newBuilder().setName("Wang Fang").setPhone("13900139000").build());
+        send("incident-reports", "C-AUDIT-SEC", report);
+        String path = "/api/audit/incidents/C-AUDIT-SEC";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(timeline("C-AUDIT-SEC").statusCode()).isEqualTo(200));
+
+        JsonNode unmasked = json(getWith(path, TestTokens.bearer("dpo", "auditor-pii", Map.of())));
+        assertThat(unmasked.get("events").get(0).get("payload").get("reporter").get("phone").asString())
+                .isEqualTo("13900139000");
+        HttpResponse<String> operator = getWith(path, TestTokens.operator("NG-S01"));
+        assertThat(operator.statusCode()).isEqualTo(200);
+        assertThat(json(operator).get("events").get(0).get("payload").get("reporter").get("phone").asString())
+                .isEqualTo("***");
+        assertThat(getWith(path, TestTokens.operator("NG-S02")).statusCode()).isEqualTo(403);
+        assertThat(getWith(path, TestTokens.department("sanitation")).statusCode()).isEqualTo(403);
+        assertThat(getWith(path, TestTokens.intakeClient()).statusCode()).isEqualTo(403);
+        assertThat(getWith("/api/audit/verify", TestTokens.operator("*")).statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = getWith(path, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
     }
 
     @Test
@@ -111,7 +140,7 @@ class AuditServiceIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_query_log WHERE caller = 'http:inspector' "
                         + "AND query = 'timeline' AND parameters ->> 'asOf' = :asOf")
                 .param("asOf", reportedAt.toString()).query(Long.class).single()).isEqualTo(1L);
-        HttpResponse<String> invalid = get("/api/audit/incidents/C-AUDIT-ASOF?asOf=yesterday", null);
+        HttpResponse<String> invalid = get("/api/audit/incidents/C-AUDIT-ASOF?asOf=yesterday", "inspector");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
@@ -124,7 +153,7 @@ class AuditServiceIntegrationTest {
         assertThat(sealing.seal()).isPresent();
 
         JsonNode report = json(get("/api/audit/verify", "inspector"));
-        JsonNode key = json(get("/api/audit/signing-key", null));
+        JsonNode key = json(get("/api/audit/signing-key", "inspector"));
 
         assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("rowsChecked").asLong()).isPositive();
@@ -253,21 +282,26 @@ class AuditServiceIntegrationTest {
     }
 
     private HttpResponse<String> timeline(String caseId) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/audit/incidents/"
-                + caseId)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return get("/api/audit/incidents/" + caseId, "auditor-on-duty");
     }
 
+    /** As auditor {@code auditor} (the token's subject, which the query log records). */
     private HttpResponse<String> get(String path, String auditor) throws IOException, InterruptedException {
+        return getWith(path, TestTokens.bearer(auditor, "auditor", Map.of()));
+    }
+
+    private HttpResponse<String> getWith(String path, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (auditor != null) {
-            request.header("X-Auditor", auditor);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("X-Auditor", "inspector")
+                .header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.bearer("inspector", "auditor", Map.of()))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -285,7 +319,8 @@ class AuditServiceIntegrationTest {
                 .setChannel(Channel.HOTLINE_12345)
                 .setCategory("sanitation.garbage-overflow")
                 .setDescription("bins overflowing")
-                .setLocation(Location.newBuilder().setLatitude(43.88).setLongitude(125.32).build())
+                .setLocation(Location.newBuilder().setLatitude(43.88).setLongitude(125.32).setStreetCode("NG-S01")
+                        .build())
                 .setUrgency(Urgency.ROUTINE)
                 .setReportedAt(NOW)
                 .setAcceptedAt(NOW.plusSeconds(1))

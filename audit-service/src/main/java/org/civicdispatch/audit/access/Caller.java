@@ -7,7 +7,7 @@ import java.util.TreeSet;
  * Who asks the audit log, and in which roles. Resolved in one place per entry point (HTTP: {@code http/CallerResolver};
  * the CLI: its arguments) and recorded with every query.
  */
-public record Caller(String name, Set<String> roles) {
+public record Caller(String name, Set<String> roles, Set<String> streets) {
 
     public static final String AUDITOR = "auditor";
     /** May see citizens' personal data in exports, timelines and replays. */
@@ -18,6 +18,16 @@ public record Caller(String name, Set<String> roles) {
             throw new IllegalArgumentException("a caller has a name");
         }
         roles = Set.copyOf(new TreeSet<>(roles));
+        streets = streets == null ? Set.of() : Set.copyOf(streets);
+    }
+
+    public Caller(String name, Set<String> roles) {
+        this(name, roles, Set.of());
+    }
+
+    /** An operator reads the timelines of their streets' cases ({@code *}: the whole district). */
+    public boolean operatesIn(String street) {
+        return streets.contains("*") || streets.contains(street);
     }
 
     public static Caller auditor(String name) {

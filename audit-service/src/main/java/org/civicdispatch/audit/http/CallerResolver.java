@@ -1,6 +1,5 @@
 package org.civicdispatch.audit.http;
 
-import java.util.regex.Pattern;
 import org.civicdispatch.audit.access.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -9,14 +8,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * The one place where an HTTP request becomes a {@link Caller}. Until tokens and roles arrive (issue 9) every HTTP
- * caller is a plain auditor, so personal data stays masked; {@code X-Auditor} only names who asked, for the query
- * log, and never grants a role.
+ * The one place where an HTTP request becomes a {@link Caller}: the verified token's subject, roles and streets. Only a token
+ * with {@code auditor-pii} sees personal data; the query log records who asked, in which roles.
  */
 public class CallerResolver implements HandlerMethodArgumentResolver {
-
-    static final String AUDITOR_HEADER = "X-Auditor";
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._@:-]{1,64}");
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -26,7 +21,7 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
-        String named = request.getHeader(AUDITOR_HEADER);
-        return Caller.auditor("http:" + (named != null && NAME.matcher(named).matches() ? named : "anonymous"));
+        org.civicdispatch.security.Caller token = org.civicdispatch.security.Caller.current();
+        return new Caller("http:" + token.subject(), token.roles(), token.streets());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.civicdispatch.audit.chain.ChainHash;
 import org.civicdispatch.audit.chain.ChainedContent;
 import org.civicdispatch.audit.domain.AuditEntry;
@@ -116,6 +117,16 @@ public class AuditLog {
                 .param("asOf", Rows.timestamp(asOf))
                 .query(AuditLog::recordedEvent)
                 .list();
+    }
+
+    /** The street the case was reported in, from its report; empty when no report of it is recorded. */
+    public Optional<String> streetOf(String caseId) {
+        return jdbc.sql("""
+                        SELECT payload -> 'location' ->> 'streetCode' FROM audit_event
+                        WHERE case_id = :caseId AND topic = 'incident-reports' AND payload IS NOT NULL
+                        ORDER BY id LIMIT 1
+                        """)
+                .param("caseId", caseId).query(String.class).optional();
     }
 
     /** Whether any event of the case is recorded at all. */

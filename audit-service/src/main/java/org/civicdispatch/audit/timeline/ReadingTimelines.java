@@ -8,6 +8,7 @@ import org.civicdispatch.audit.access.Caller;
 import org.civicdispatch.audit.access.PersonalData;
 import org.civicdispatch.audit.store.AuditLog;
 import org.civicdispatch.audit.store.QueryLog;
+import org.civicdispatch.security.Forbidden;
 import org.springframework.stereotype.Service;
 
 /** A case's timeline, now or as it stood at a moment, with personal data masked unless the caller may see it. */
@@ -30,6 +31,10 @@ public class ReadingTimelines {
         queries.record(caller, QueryLog.TIMELINE, parameters);
         if (!log.knows(caseId)) {
             return Optional.empty();
+        }
+        if (!caller.roles().contains(Caller.AUDITOR) && !caller.roles().contains(Caller.AUDITOR_PII)
+                && !log.streetOf(caseId).map(caller::operatesIn).orElse(false)) {
+            throw new Forbidden("case " + caseId + " is outside your streets");
         }
         return Optional.of(new Timeline(caseId, asOf, log.timelineOf(caseId, asOf).stream()
                 .map(event -> Timeline.Event.of(event, caller.maySeePersonalData() ? event.payloadJson()

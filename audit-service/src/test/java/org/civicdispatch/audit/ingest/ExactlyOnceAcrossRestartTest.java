@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.civicdispatch.audit.integrity.VerifyingTheLog;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.PostgresEndpoint;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -77,7 +79,7 @@ class ExactlyOnceAcrossRestartTest {
     private ConfigurableApplicationContext start(PostgresEndpoint db) throws Exception {
         Files.createDirectories(keyDir);
         // As arguments: they win over application.yml, where default properties would not.
-        return new SpringApplicationBuilder(AuditApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--civic.service=" + GROUP,
                 "--civic.audit.listener-concurrency=3",
@@ -87,7 +89,9 @@ class ExactlyOnceAcrossRestartTest {
                 "--civic.schema-registry-url=" + TestInfrastructure.schemaRegistryUrl(),
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password());
+                "--spring.datasource.password=" + db.password()));
+        args.addAll(TestTokens.arguments());
+        return new SpringApplicationBuilder(AuditApplication.class).run(args.toArray(String[]::new));
     }
 
     private static long appended(JdbcClient jdbc) {
