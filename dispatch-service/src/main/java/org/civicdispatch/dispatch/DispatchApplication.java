@@ -18,9 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.Resource;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Street calls, departments respond: routes every reported case to the departments that must answer it. */
 @SpringBootApplication
+@EnableScheduling
 @Import(PlatformKafkaConfiguration.class)
 public class DispatchApplication {
 

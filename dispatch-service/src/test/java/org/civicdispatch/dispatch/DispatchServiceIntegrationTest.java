@@ -178,6 +178,22 @@ class DispatchServiceIntegrationTest {
     }
 
     @Test
+    void shouldExposeDispatchAndStreamsMetricsForPrometheus() throws Exception {
+        kafka.send("incident-reports", "C-IT-M", codec.encode("incident-reports-value",
+                Fixtures.report("C-IT-M", "sanitation.street-cleaning", Urgency.ROUTINE)));
+        kafka.readUntil("department-tasks-sanitation", anyWithKey("C-IT-M"), Duration.ofSeconds(60));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("civic_tasks_dispatched_total{department=\"sanitation\"",
+                    "civic_case_events_total{type=\"IncidentDispatched\"", "civic_cases{state=\"DISPATCHED\"",
+                    "kafka_consumer_fetch_manager_records_lag_max");
+        });
+    }
+
+    @Test
     void shouldRefuseAnInvalidOperatorCommandWithProblemJson() throws Exception {
         HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/cases/C-IT-3/extension"))

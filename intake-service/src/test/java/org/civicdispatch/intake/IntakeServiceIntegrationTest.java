@@ -4,27 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.civicdispatch.intake.IntakeTestSupport.caseIdOf;
 import static org.civicdispatch.testkit.KafkaTestClient.anyWithKey;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.civicdispatch.contract.DeadLetterHeaders;
 import org.awaitility.Awaitility;
+import org.civicdispatch.contract.DeadLetterHeaders;
 import org.civicdispatch.events.CaseClosed;
 import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.Channel;
 import org.civicdispatch.events.Closure;
 import org.civicdispatch.events.IncidentDispatched;
-import org.civicdispatch.events.Tier;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.IncidentSubmission;
 import org.civicdispatch.events.Location;
+import org.civicdispatch.events.Tier;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,6 +73,39 @@ class IntakeServiceIntegrationTest {
     }
 
     @Test
+    void shouldCarryTheCallersTraceIntoTheEventLogAndKeepContactDataOutOfTheLogs() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/api/incidents"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", TestTokens.intakeClient())
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"channel":"HOTLINE_12345","category":"sanitation.garbage-overflow",
+                             "description":"垃圾又满了","location":%s,
+                             "reporter":{"name":"赵敏","phone":"+86 139 1234 5678","email":"zhao.min@example.cn"}}"""
+                            .formatted(IntakeTestSupport.inside(9)), StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } finally {
+            root.detachAppender(logs);
+        }
+
+        String caseId = caseIdOf(response);
+        ConsumerRecord<String, byte[]> report = kafka.readUntil("incident-reports", anyWithKey(caseId),
+                Duration.ofSeconds(30)).stream().filter(r -> r.key().equals(caseId)).findFirst().orElseThrow();
+        assertThat(new String(report.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+                .startsWith("00-" + traceId + "-");
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(m -> m.contains("1234 5678") || m.contains("zhao.min") || m.contains("赵敏"));
+    }
+
+    @Test
     void shouldAnswerInvalidReportsWithFieldErrorsAsProblemJson() throws Exception {
         HttpResponse<String> response = post("application/json", """
                 {"channel":"FAX","category":"sanitation","description":"","location":{"latitude":200}}""");
@@ -90,7 +131,7 @@ class IntakeServiceIntegrationTest {
     }
 
     @Test
-    void shouldTurnAValidSubmissionIntoACaseAndDeadLetterBadOnesWithTheReason() {
+    void shouldTurnAValidSubmissionIntoACaseAndDeadLetterBadOnesWithTheReason() throws Exception {
         kafka.send("incident-submissions", "bad-1", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
         kafka.send("incident-submissions", "GRID_PATROL:bad-2", codec.encode("incident-submissions-value",
                 submission("bad-2", "Not A Category")));
@@ -111,6 +152,9 @@ class IntakeServiceIntegrationTest {
         List<ConsumerRecord<String, byte[]>> reports = kafka.readUntil("incident-reports",
                 records -> records.stream().anyMatch(r -> isFrom(r, "patrol-2026-0001")), Duration.ofSeconds(60));
         assertThat(reports).anyMatch(r -> isFrom(r, "patrol-2026-0001"));
+        HttpResponse<String> scrape = IntakeTestSupport.get(port, "/actuator/prometheus");
+        assertThat(scrape.body()).contains(
+                "civic_dead_letters_total{original_topic=\"incident-submissions\",service=\"intake\"");
     }
 
     @Test

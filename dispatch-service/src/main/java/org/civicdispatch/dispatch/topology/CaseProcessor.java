@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -44,6 +48,8 @@ import org.civicdispatch.state.CaseFileState;
  */
 final class CaseProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
+    private static final Set<String> TRACE_HEADERS = Set.of("traceparent", "tracestate", "b3");
+
     private final Supplier<Dispatching> dispatching;
     private final CaseLifecycle lifecycle;
     private final Clock clock;
@@ -51,6 +57,8 @@ final class CaseProcessor implements Processor<String, SpecificRecord, String, S
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CaseFileState> files;
     private SlaTimerStore timers;
+    /** The trace context of the record being handled, carried onto everything it causes; none for timers. */
+    private Headers traceContext = new RecordHeaders();
 
     CaseProcessor(Supplier<Dispatching> dispatching, CaseLifecycle lifecycle, Clock clock, Duration tick) {
         this.dispatching = dispatching;
@@ -70,6 +78,7 @@ final class CaseProcessor implements Processor<String, SpecificRecord, String, S
 
     /** Fires what is due, a bounded batch per tick so a wave of deadlines never stalls new cases. */
     private void fireDueTimers() {
+        traceContext = new RecordHeaders();
         Instant now = clock.instant();
         timers.takeDue(now, SlaTimerStore.BATCH, timer -> {
             if (Timers.stillDue(load(timer.getCaseId()), timer.getStage(), timer.getTaskId(), timer.getDeadline())) {
@@ -81,6 +90,7 @@ final class CaseProcessor implements Processor<String, SpecificRecord, String, S
     @Override
     public void process(Record<String, SpecificRecord> record) {
         Instant now = clock.instant();
+        traceContext = traceOf(record.headers());
         SpecificRecord value = record.value();
         if (value instanceof IncidentReported report) {
             dispatch(report, now);
@@ -183,7 +193,18 @@ final class CaseProcessor implements Processor<String, SpecificRecord, String, S
     }
 
     private void forward(String caseId, SpecificRecord value, Instant now) {
-        context.forward(new Record<>(caseId, value, now.toEpochMilli()));
+        context.forward(new Record<>(caseId, value, now.toEpochMilli(), new RecordHeaders(traceContext.toArray())));
+    }
+
+    /** Only the trace context travels on: W3C {@code traceparent}/{@code tracestate}, and B3 from older clients. */
+    static Headers traceOf(Headers input) {
+        RecordHeaders trace = new RecordHeaders();
+        for (Header header : input) {
+            if (TRACE_HEADERS.contains(header.key())) {
+                trace.add(header);
+            }
+        }
+        return trace;
     }
 
     private CaseFile load(String caseId) {

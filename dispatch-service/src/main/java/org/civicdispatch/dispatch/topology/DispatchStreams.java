@@ -1,5 +1,7 @@
 package org.civicdispatch.dispatch.topology;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import org.civicdispatch.contract.Topics;
 import org.civicdispatch.dispatch.catalog.CurrentCatalog;
 import org.civicdispatch.dispatch.lifecycle.CaseFile;
 import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
+import org.civicdispatch.dispatch.metrics.DispatchMetrics;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.state.CaseFileState;
 import org.civicdispatch.support.kafka.PlatformProperties;
@@ -53,14 +56,19 @@ public class DispatchStreams implements SmartLifecycle {
     private final Environment environment;
     private final String advertisedHost;
     private volatile KafkaStreams streams;
+    private final DispatchMetrics metrics;
+    private final MeterRegistry registry;
+    private KafkaStreamsMetrics streamsMetrics;
 
     public DispatchStreams(KafkaProperties kafka, PlatformProperties platform, AvroCodec codec,
                            CurrentCatalog catalog, CaseLifecycle lifecycle, Clock clock,
                            @Value("${civic.state-dir:}") String stateDir,
                            @Value("${civic.advertised-host:localhost}") String advertisedHost,
                            @Value("${civic.streams.application-id:}") String applicationId,
-                           Environment environment) {
+                           Environment environment, DispatchMetrics metrics, MeterRegistry registry) {
         this.environment = environment;
+        this.metrics = metrics;
+        this.registry = registry;
         this.advertisedHost = advertisedHost;
         this.codec = codec;
         this.catalog = catalog;
@@ -93,7 +101,11 @@ public class DispatchStreams implements SmartLifecycle {
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost + ":"
                 + environment.getProperty("local.server.port", environment.getProperty("server.port", "8082")));
         requireCopartitioned();
-        streams = new KafkaStreams(DispatchTopology.build(codec, catalog::dispatching, lifecycle, clock), config);
+        streams = new KafkaStreams(DispatchTopology.build(codec, catalog::dispatching, lifecycle, clock,
+                DispatchTopology.DEFAULT_TICK, metrics), config);
+        // Consumer lag and the rest of the Streams clients' metrics, at /actuator/prometheus.
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
         // A failed thread (registry or broker outage) is replaced and resumes from the last commit.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("dispatch stream thread failed, replacing it", e);
@@ -140,6 +152,9 @@ public class DispatchStreams implements SmartLifecycle {
 
     @Override
     public void stop() {
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
         if (streams != null) {
             streams.close(Duration.ofSeconds(10));
         }

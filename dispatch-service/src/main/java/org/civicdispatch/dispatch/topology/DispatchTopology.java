@@ -2,6 +2,7 @@ package org.civicdispatch.dispatch.topology;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,8 +27,8 @@ import org.civicdispatch.events.SlaEvent;
 
 /**
  * incident-reports, department-responses and operator-commands → one case processor → case-events,
- * department-tasks-&lt;dept&gt; and sla-events (where SLA timers fire). All inputs are keyed and partitioned by case id, so one case's events are handled in
- * order by one task, which keeps the case file in a state store (with its changelog). Under exactly-once v2 the
+ * department-tasks-&lt;dept&gt; and sla-events (where SLA timers fire). All inputs are keyed and partitioned by case
+ * id, so one case's events are handled in order by one task, which keeps the case file in a state store (with its changelog). Under exactly-once v2 the
  * outputs, the store update and the input offsets commit in one transaction.
  */
 public final class DispatchTopology {
@@ -48,6 +49,12 @@ public final class DispatchTopology {
     /** @param tick how often due SLA timers are looked for */
     public static Topology build(AvroCodec codec, Supplier<Dispatching> dispatching, CaseLifecycle lifecycle,
                                  Clock clock, Duration tick) {
+        return build(codec, dispatching, lifecycle, clock, tick, out -> { });
+    }
+
+    /** @param outputs sees every record the processor writes (metrics) */
+    public static Topology build(AvroCodec codec, Supplier<Dispatching> dispatching, CaseLifecycle lifecycle,
+                                 Clock clock, Duration tick, Consumer<SpecificRecord> outputs) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASE_FILES),
                 Serdes.String(), AvroSerdes.reading(codec, CaseFileState.class)));
@@ -64,6 +71,7 @@ public final class DispatchTopology {
                 .mapValues(v -> (SpecificRecord) v);
         reports.merge(responses).merge(commands)
                 .process(() -> new CaseProcessor(dispatching, lifecycle, clock, tick), CASE_FILES, SLA_TIMERS)
+                .peek((key, value) -> outputs.accept(value))
                 .to((key, value, context) -> topicOf(value), Produced.with(Serdes.String(), AvroSerdes.writing(codec)));
         return builder.build();
     }

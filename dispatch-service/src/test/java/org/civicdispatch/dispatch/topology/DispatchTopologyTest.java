@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.civicdispatch.dispatch.routing.Fixtures.NOW;
 import static org.civicdispatch.dispatch.routing.Fixtures.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -17,23 +19,24 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
 import org.civicdispatch.dispatch.routing.Dispatching;
 import org.civicdispatch.dispatch.routing.Fixtures;
 import org.civicdispatch.dispatch.routing.Router;
 import org.civicdispatch.events.CaseEvent;
+import org.civicdispatch.events.CommandRefused;
+import org.civicdispatch.events.DepartmentResponse;
 import org.civicdispatch.events.DepartmentTask;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.IncidentReported;
-import org.civicdispatch.events.Urgency;
-import org.civicdispatch.events.CommandRefused;
-import org.civicdispatch.events.DepartmentResponse;
 import org.civicdispatch.events.OperatorCommand;
 import org.civicdispatch.events.RateCase;
 import org.civicdispatch.events.RerouteTask;
 import org.civicdispatch.events.ResponseKind;
 import org.civicdispatch.events.ResponseRefused;
 import org.civicdispatch.events.TaskAccepted;
-import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
+import org.civicdispatch.events.Urgency;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +88,25 @@ class DispatchTopologyTest {
             assertThat(e.getCaseId()).isEqualTo("C-10");
             assertThat(((IncidentDispatched) e.getPayload()).getLeadDepartment()).isEqualTo("urban-management");
         });
+    }
+
+    @Test
+    void shouldCarryTheReportsTraceContextOntoTheTasksAndTheCaseEvent() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        IncidentReported report = Fixtures.report("C-TRACE", "sanitation.garbage-overflow", Urgency.ROUTINE);
+        reports.pipeInput(new TestRecord<>("C-TRACE", codec.encode("incident-reports-value", report),
+                new RecordHeaders().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII))
+                        .add("dlq-reason", "not a trace header".getBytes(StandardCharsets.UTF_8))));
+
+        for (String topic : List.of("department-tasks-sanitation", "case-events")) {
+            TestOutputTopic<String, byte[]> out = driver.createOutputTopic(topic, new StringDeserializer(),
+                    new ByteArrayDeserializer());
+            assertThat(out.readRecordsToList()).as(topic).singleElement().satisfies(r -> {
+                assertThat(new String(r.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+                        .isEqualTo(traceparent);
+                assertThat(r.headers().lastHeader("dlq-reason")).isNull();
+            });
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.civicdispatch.support.kafka;
 
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
@@ -42,6 +43,8 @@ public final class DeadLetters {
 
     /** The DLQ headers of the contract, for listeners and for Kafka Streams exception handlers alike. */
     public static Headers headers(String topic, int partition, long offset, Throwable cause, String service) {
+        // Built once per dead-lettered record, whoever dead-letters it: the place to count them.
+        Metrics.counter("civic.dead.letters", "service", service, "original.topic", topic).increment();
         RecordHeaders headers = new RecordHeaders();
         add(headers, DeadLetterHeaders.REASON, String.valueOf(cause.getMessage()));
         add(headers, DeadLetterHeaders.EXCEPTION, cause.getClass().getName());

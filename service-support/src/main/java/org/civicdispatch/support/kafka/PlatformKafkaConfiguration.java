@@ -1,5 +1,6 @@
 package org.civicdispatch.support.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.registry.wire.AvroWireSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 
 /**
  * Kafka wiring shared by the services. Listeners receive the raw bytes and decode them with {@link AvroCodec}, so
@@ -45,27 +49,43 @@ public class PlatformKafkaConfiguration {
 
     @Bean
     public KafkaTemplate<String, SpecificRecord> eventTemplate(KafkaProperties kafka, AvroCodec codec,
-                                                               PlatformProperties properties) {
+                                                               PlatformProperties properties,
+                                                               ObjectProvider<MeterRegistry> meters) {
         DefaultKafkaProducerFactory<String, SpecificRecord> factory = new DefaultKafkaProducerFactory<>(
                 producerConfig(kafka, properties, "events"), new StringSerializer(), new AvroWireSerializer<>(codec));
-        return new KafkaTemplate<>(factory);
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
+        return observed(new KafkaTemplate<>(factory));
     }
 
     @Bean
-    public KafkaTemplate<String, byte[]> deadLetterTemplate(KafkaProperties kafka, PlatformProperties properties) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerConfig(kafka, properties, "dlq"),
-                new StringSerializer(), new ByteArraySerializer()));
+    public KafkaTemplate<String, byte[]> deadLetterTemplate(KafkaProperties kafka, PlatformProperties properties,
+                                                            ObjectProvider<MeterRegistry> meters) {
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(
+                producerConfig(kafka, properties, "dlq"), new StringSerializer(), new ByteArraySerializer());
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
+        return observed(new KafkaTemplate<>(factory));
+    }
+
+    /** Each send is observed: the trace context of the request or record being handled goes into the headers. */
+    private static <V> KafkaTemplate<String, V> observed(KafkaTemplate<String, V> template) {
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
-    public ConsumerFactory<String, byte[]> rawConsumerFactory(KafkaProperties kafka, PlatformProperties properties) {
+    public ConsumerFactory<String, byte[]> rawConsumerFactory(KafkaProperties kafka, PlatformProperties properties,
+                                                             ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.service());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, properties.service());
-        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(config,
+                new StringDeserializer(), new ByteArrayDeserializer());
+        // Client metrics, consumer lag (records-lag-max) among them, at /actuator/prometheus.
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerConsumerListener<>(registry)));
+        return factory;
     }
 
     @Bean
@@ -74,6 +94,8 @@ public class PlatformKafkaConfiguration {
             PlatformProperties properties) {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(rawConsumerFactory);
+        // A record's trace context (W3C traceparent header) continues in what its listener does and sends.
+        factory.getContainerProperties().setObservationEnabled(true);
         factory.setCommonErrorHandler(DeadLetters.errorHandler(deadLetterTemplate, properties.service(),
                 properties.deadLetterTopic()));
         return factory;
