@@ -196,6 +196,20 @@ class ManifestsTest {
         }
 
         @Test
+        void shouldGiveEveryServiceTheTokenIssuerAndJsonLogsThroughThePlatformEnvironment() {
+            Map<String, String> platform = ((io.fabric8.kubernetes.api.model.ConfigMap) base.find("ConfigMap",
+                    "platform-env").orElseThrow()).getData();
+
+            assertThat(platform).containsKeys("CIVIC_JWK_SET_URI", "CIVIC_TOKEN_ISSUER")
+                    .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+            assertThat(platform.get("CIVIC_JWK_SET_URI")).startsWith("https://");
+            for (String service : SERVICES) {
+                assertThat(container(service).getEnvFrom()).extracting(e -> e.getConfigMapRef().getName())
+                        .as(service).contains("platform-env");
+            }
+        }
+
+        @Test
         void shouldPointDatabasesAtTheirCloudNativePgDatabase() {
             Set<String> databases = base.custom("Database").map(d -> d.text("spec.name")).collect(Collectors.toSet());
             databases.add(base.custom("Cluster").findFirst().orElseThrow().text("spec.bootstrap.initdb.database"));
