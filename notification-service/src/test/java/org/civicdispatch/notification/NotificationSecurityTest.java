@@ -6,15 +6,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalTime;
+import java.util.List;
+import org.civicdispatch.events.NotificationChannel;
+import org.civicdispatch.notification.directory.CitizenPreferences;
+import org.civicdispatch.notification.directory.Contact;
 import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Notification serves nothing over HTTP but its health: every other path is refused, whoever asks. */
+/** Notification serves its health and the citizens' preference desk over HTTP; every other path is refused. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class NotificationSecurityTest {
@@ -23,6 +29,9 @@ class NotificationSecurityTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CitizenPreferences preferences;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -40,6 +49,41 @@ class NotificationSecurityTest {
         assertThat(anything.statusCode()).isEqualTo(403);
         assertThat(anything.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void shouldRecordACitizensWishFromTheHotlineOrAnAppAndRefuseNonsense() throws Exception {
+        String wish = "{\"phone\":\"+86 135 0000 2222\",\"channels\":[\"SMS\"],"
+                + "\"quietHours\":{\"from\":\"21:00\",\"to\":\"08:00\"}}";
+        assertThat(put(wish, TestTokens.operator("NG-S01")).statusCode()).isEqualTo(204);
+        assertThat(put(wish, TestTokens.intakeClient()).statusCode()).isEqualTo(204);
+        assertThat(preferences.of(new Contact(List.of("+8613500002222"), List.of(), null))).hasValueSatisfying(p -> {
+            assertThat(p.channels()).containsExactly(NotificationChannel.SMS);
+            assertThat(p.quietHours().start()).isEqualTo(LocalTime.of(21, 0));
+        });
+
+        assertThat(put(wish, TestTokens.auditor()).statusCode()).isEqualTo(403);
+        assertThat(put(wish, TestTokens.department("sanitation")).statusCode()).isEqualTo(403);
+        assertThat(put(wish, null).statusCode()).isEqualTo(401);
+        for (String bad : List.of("{\"channels\":[\"SMS\"]}",
+                "{\"phone\":\"call me\",\"channels\":[]}",
+                "{\"email\":\"a@b.cn\",\"channels\":[\"WEBHOOK\"]}",
+                "{\"email\":\"a@b.cn\",\"channels\":[],\"quietHours\":{\"from\":\"25:00\",\"to\":\"x\"}}")) {
+            HttpResponse<String> refused = put(bad, TestTokens.operator("NG-S01"));
+            assertThat(refused.statusCode()).as(bad).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("application/problem+json"));
+        }
+    }
+
+    private HttpResponse<String> put(String json, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/preferences/citizen")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {

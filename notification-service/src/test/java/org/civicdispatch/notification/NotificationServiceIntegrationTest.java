@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,12 +30,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicdispatch.contract.DeadLetterHeaders;
 import org.civicdispatch.contract.Party;
 import org.civicdispatch.contract.Topics;
+import org.civicdispatch.devinfra.DevSmsGateway;
 import org.civicdispatch.events.Audience;
 import org.civicdispatch.events.FailureOutcome;
+import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.NotificationChannel;
 import org.civicdispatch.events.NotificationFailed;
 import org.civicdispatch.events.NotificationRetry;
 import org.civicdispatch.events.NotificationSent;
+import org.civicdispatch.events.Reporter;
 import org.civicdispatch.events.SlaEvent;
 import org.civicdispatch.events.SlaEventKind;
 import org.civicdispatch.events.SlaStage;
@@ -42,7 +46,7 @@ import org.civicdispatch.notification.NotificationTestSupport.TopicReader;
 import org.civicdispatch.notification.channel.webhook.WebhookSigning;
 import org.civicdispatch.notification.channel.webhook.WebhookVerifier;
 import org.civicdispatch.notification.delivery.DeliveryClaims;
-import org.civicdispatch.devinfra.DevSmsGateway;
+import org.civicdispatch.notification.directory.CitizenPreferences;
 import org.civicdispatch.notification.domain.Fixtures;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
@@ -77,6 +81,9 @@ class NotificationServiceIntegrationTest {
 
     @Autowired
     DeliveryClaims claims;
+
+    @Autowired
+    CitizenPreferences preferences;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -168,6 +175,22 @@ class NotificationServiceIntegrationTest {
     }
 
     @Test
+    void shouldReachACitizenOnlyOnTheChannelsTheyAskedFor() {
+        String caseId = "C-IT-PREF-" + UUID.randomUUID();
+        // Told the hotline on an earlier case: e-mail only. Written with the digits run together this time.
+        preferences.save("+8613700001111", new CitizenPreferences.Preference(
+                Set.of(NotificationChannel.EMAIL), null));
+        IncidentReported report = Fixtures.report(caseId, "en");
+        report.setReporter(Reporter.newBuilder(report.getReporter()).setPhone("+86 137 0000 1111")
+                .setEmail("pref@example.cn").build());
+        kafka.send(REPORTS, caseId, codec.encode(REPORTS + "-value", report));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(mailsAbout(caseId)).hasSize(1));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(sms.messages()).noneMatch(m -> m.text().contains(caseId)));
+    }
+
+    @Test
     void shouldSignWebhooksSoTheReceiverRefusesTamperedAndReplayedRequests() throws Exception {
         String caseId = "C-IT-WH-" + UUID.randomUUID();
         kafka.send(CASE_EVENTS, caseId, codec.encode(CASE_EVENTS + "-value",
@@ -233,14 +256,17 @@ class NotificationServiceIntegrationTest {
                         assertThat(KafkaTestClient.header(r, DeadLetterHeaders.FAILED_BY)).isEqualTo("notification");
                         assertThat(codec.decode(r.value(), NotificationRetry.class).value().getAttempt()).isEqualTo(3);
                     }));
-            assertThat(failures.read()).filteredOn(r -> caseId.equals(r.key()))
+            // The readers accumulate: poll until each has caught up with what was written.
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(failures.read())
+                    .filteredOn(r -> caseId.equals(r.key()))
                     .extracting(r -> codec.decode(r.value(), NotificationFailed.class).value())
                     .extracting(NotificationFailed::getAttempt, NotificationFailed::getOutcome)
                     .containsExactly(tuple(1, FailureOutcome.RETRY_SCHEDULED), tuple(2, FailureOutcome.RETRY_SCHEDULED),
-                            tuple(3, FailureOutcome.DEAD_LETTERED));
-            assertThat(retries.read()).filteredOn(r -> caseId.equals(r.key()))
+                            tuple(3, FailureOutcome.DEAD_LETTERED)));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(retries.read())
+                    .filteredOn(r -> caseId.equals(r.key()))
                     .extracting(r -> codec.decode(r.value(), NotificationRetry.class).value().getAttempt())
-                    .containsExactly(2, 3);
+                    .containsExactly(2, 3));
             assertThat(claims.state(id)).contains("FAILED");
         }
     }

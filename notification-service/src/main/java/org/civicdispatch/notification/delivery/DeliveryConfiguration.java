@@ -16,6 +16,7 @@ import org.civicdispatch.notification.channel.email.SmtpEmailChannel;
 import org.civicdispatch.notification.channel.sms.HttpSmsGateway;
 import org.civicdispatch.notification.channel.webhook.WebhookChannel;
 import org.civicdispatch.notification.directory.CaseContacts;
+import org.civicdispatch.notification.directory.CitizenPreferences;
 import org.civicdispatch.notification.directory.RecipientDirectory;
 import org.civicdispatch.notification.directory.Recipients;
 import org.civicdispatch.notification.domain.NoticeTemplates;
@@ -46,8 +47,13 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    Recipients recipients(RecipientDirectory directory, CaseContacts contacts) {
-        return new Recipients(directory, contacts);
+    CitizenPreferences citizenPreferences(JdbcClient jdbc, Clock clock) {
+        return new CitizenPreferences(jdbc, clock);
+    }
+
+    @Bean
+    Recipients recipients(RecipientDirectory directory, CaseContacts contacts, CitizenPreferences preferences) {
+        return new Recipients(directory, contacts, preferences);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.civicdispatch.notification.directory;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.civicdispatch.events.NotificationChannel;
 import org.civicdispatch.notification.domain.Recipient;
@@ -16,17 +17,23 @@ public class Recipients {
 
     private final RecipientDirectory directory;
     private final CaseContacts cases;
+    private final CitizenPreferences preferences;
 
-    public Recipients(RecipientDirectory directory, CaseContacts cases) {
+    public Recipients(RecipientDirectory directory, CaseContacts cases, CitizenPreferences preferences) {
         this.directory = directory;
         this.cases = cases;
+        this.preferences = preferences;
     }
 
     public Recipient recipient(String recipientRef) {
         if (recipientRef.startsWith(CITIZEN_PREFIX)) {
+            // The citizen's own wish wins over the city's defaults for citizens.
             RecipientDirectory.Entry defaults = directory.citizenDefaults();
-            return new Recipient(recipientRef, reachable(defaults.channels(), contact(recipientRef)),
-                    defaults.quiet());
+            Contact contact = contact(recipientRef);
+            Optional<CitizenPreferences.Preference> wish = preferences.of(contact);
+            return new Recipient(recipientRef, reachable(wish.map(CitizenPreferences.Preference::channels)
+                    .orElse(defaults.channels()), contact), wish.isPresent() ? wish.get().quietHours()
+                    : defaults.quiet());
         }
         return directory.entry(recipientRef)
                 .map(entry -> new Recipient(recipientRef, reachable(entry.channels(), entry.contact()), entry.quiet()))

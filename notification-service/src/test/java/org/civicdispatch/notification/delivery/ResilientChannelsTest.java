@@ -54,7 +54,8 @@ class ResilientChannelsTest {
                             .maxThreadPoolSize(4).queueCapacity(10).build())), breakers,
                     RateLimiterRegistry.of(Map.of("sms", RateLimiterConfig.ofDefaults())),
                     TimeLimiterRegistry.of(Map.of("sms", TimeLimiterConfig.custom()
-                            .timeoutDuration(Duration.ofMillis(300)).build())),
+                            // generous: a busy 2-core CI machine must not turn an ordinary answer into a timeout
+                            .timeoutDuration(Duration.ofSeconds(1)).build())),
                     RetryRegistry.of(Map.of("sms", RetryConfig.custom().maxAttempts(3)
                             .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(20), 2, 0.5))
                             .ignoreExceptions(PermanentDeliveryFailure.class, CallNotPermittedException.class)
@@ -77,7 +78,7 @@ class ResilientChannelsTest {
         assertThat(gateway.messages()).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("text of C-1"));
 
         breakers.circuitBreaker("sms-gateway", "sms").reset(); // this test is about retries, not the circuit
-        gateway.script(new Answer(0, 1_000));
+        gateway.script(new Answer(0, 3_000));
         channels.deliver(notice("C-2"), PHONE).join();
         assertThat(gateway.messages()).as("stalled once, resent with the same key, kept once").hasSize(2);
     }
