@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,9 @@ import org.civicdispatch.contract.Party;
 import org.civicdispatch.contract.Topics;
 import org.civicdispatch.devinfra.DevSmsGateway;
 import org.civicdispatch.events.Audience;
+import org.civicdispatch.events.CaseClosed;
+import org.civicdispatch.events.CaseEvent;
+import org.civicdispatch.events.Closure;
 import org.civicdispatch.events.FailureOutcome;
 import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.NotificationChannel;
@@ -46,6 +50,7 @@ import org.civicdispatch.notification.NotificationTestSupport.TopicReader;
 import org.civicdispatch.notification.channel.webhook.WebhookSigning;
 import org.civicdispatch.notification.channel.webhook.WebhookVerifier;
 import org.civicdispatch.notification.delivery.DeliveryClaims;
+import org.civicdispatch.notification.directory.CaseContacts;
 import org.civicdispatch.notification.directory.CitizenPreferences;
 import org.civicdispatch.notification.domain.Fixtures;
 import org.civicdispatch.registry.wire.AvroCodec;
@@ -84,6 +89,9 @@ class NotificationServiceIntegrationTest {
 
     @Autowired
     CitizenPreferences preferences;
+
+    @Autowired
+    CaseContacts contacts;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -188,6 +196,24 @@ class NotificationServiceIntegrationTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(mailsAbout(caseId)).hasSize(1));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(sms.messages()).noneMatch(m -> m.text().contains(caseId)));
+    }
+
+    @Test
+    void shouldForgetTheReportersContactDataOnceTheCaseIsClosed() {
+        String caseId = "C-IT-FORGET-" + UUID.randomUUID();
+        kafka.send(REPORTS, caseId, codec.encode(REPORTS + "-value", Fixtures.report(caseId, "en")));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(contacts.citizen(caseId))
+                .hasValueSatisfying(c -> assertThat(c.phones()).isNotEmpty()));
+
+        kafka.send(CASE_EVENTS, caseId, codec.encode(CASE_EVENTS + "-value", CaseEvent.newBuilder()
+                .setEventId(caseId + "/closed").setCaseId(caseId).setOccurredAt(Instant.now())
+                .setPayload(CaseClosed.newBuilder().setClosure(Closure.RATED).build()).build()));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(contacts.citizen(caseId))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.phones()).isEmpty();
+                    assertThat(c.emails()).isEmpty();
+                }));
     }
 
     @Test

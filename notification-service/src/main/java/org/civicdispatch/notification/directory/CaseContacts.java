@@ -36,6 +36,12 @@ public class CaseContacts {
                 .params(caseId, department, now()).update();
     }
 
+    /** Forgets the reporter's phone and e-mail once the case is closed; the case facts stay for late events. */
+    public void forget(String caseId) {
+        jdbc.sql("update case_contact set phone = null, email = null, updated_at = ? where case_id = ?")
+                .params(now(), caseId).update();
+    }
+
     public CaseFacts facts(String caseId) {
         return jdbc.sql("select locale, lead_department from case_contact where case_id = ?").param(caseId)
                 .query((rs, n) -> new CaseFacts(rs.getString(1), rs.getString(2))).optional()

@@ -1,6 +1,7 @@
 package org.civicdispatch.notification.listener;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civicdispatch.events.CaseClosed;
 import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.notification.delivery.NoticeDelivery;
@@ -34,5 +35,10 @@ public class CaseEventListener {
             contacts.rememberLead(event.getCaseId(), dispatched.getLeadDepartment());
         }
         delivery.deliverAll(notifying.onCaseEvent(event, contacts.facts(event.getCaseId())), Source.of(record));
+        if (event.getPayload() instanceof CaseClosed) {
+            // Nothing more will be said about a closed case: its reporter's contact data goes (a redelivery of
+            // the closure finds nothing to send to the citizen, which is what the claims already guarantee).
+            contacts.forget(event.getCaseId());
+        }
     }
 }
