@@ -2,15 +2,13 @@ package org.civicdispatch.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalTime;
 import java.util.List;
 import org.civicdispatch.events.NotificationChannel;
 import org.civicdispatch.notification.directory.CitizenPreferences;
 import org.civicdispatch.notification.directory.Contact;
+import org.civicdispatch.testkit.TestHttp;
 import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +22,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class NotificationSecurityTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -77,20 +73,10 @@ class NotificationSecurityTest {
     }
 
     private HttpResponse<String> put(String json, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/preferences/citizen")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.put(port, "/api/preferences/citizen", authorization, json);
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.get(port, path, authorization);
     }
 }

@@ -2,9 +2,6 @@ package org.civicdispatch.dispatch.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +11,7 @@ import org.civicdispatch.events.Urgency;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
+import org.civicdispatch.testkit.TestHttp;
 import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class DispatchSecurityTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final KafkaTestClient kafka = TestInfrastructure.kafka();
     private static final AvroCodec codec = TestInfrastructure.codec();
     private static final String CASE = "C-SEC-1"; // garbage overflow in street NG-S01, for sanitation
@@ -116,19 +113,10 @@ class DispatchSecurityTest {
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.get(port, path, authorization);
     }
 
     private HttpResponse<String> post(String path, String authorization, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.post(port, path, authorization, json);
     }
 }

@@ -2,15 +2,12 @@ package org.civicdispatch.intake.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.civicdispatch.devinfra.DevTokenIssuer;
 import org.civicdispatch.intake.IntakeTestSupport;
+import org.civicdispatch.testkit.TestHttp;
 import org.civicdispatch.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,8 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Who may post a complaint: channel systems and operators with a valid token, nobody else. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IntakeSecurityTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -75,23 +70,12 @@ class IntakeSecurityTest {
     }
 
     private HttpResponse<String> post(String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"channel":"HOTLINE_12345","category":"sanitation.garbage-overflow",
-                         "description":"垃圾桶满了","location":%s}""".formatted(IntakeTestSupport.inside(5)),
-                        StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.post(port, "/api/incidents", authorization, """
+                {"channel":"HOTLINE_12345","category":"sanitation.garbage-overflow",
+                 "description":"垃圾桶满了","location":%s}""".formatted(IntakeTestSupport.inside(5)));
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.get(port, path, authorization);
     }
 }
