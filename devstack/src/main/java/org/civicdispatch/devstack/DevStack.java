@@ -23,7 +23,8 @@ import org.civicdispatch.registry.wire.AvroTrust;
 
 /**
  * The whole platform on the embedded default: a real KRaft broker, the dev schema registry and a real PostgreSQL
- * in this JVM, and the four services each in its own JVM. Everything starts clean; logs go to the work folder.
+ * in this JVM, and the four services and the console each in its own JVM. Everything starts clean; logs go to
+ * the work folder.
  * Outside infrastructure (a Testcontainers broker, another database) can be given instead of the embedded parts.
  */
 public final class DevStack implements AutoCloseable {
@@ -31,7 +32,7 @@ public final class DevStack implements AutoCloseable {
     private static final String SMS_API_KEY = "dev-sms-key";
 
     static final List<String> SERVICES = List.of("intake-service", "dispatch-service", "notification-service",
-            "audit-service");
+            "audit-service", "console");
 
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -49,9 +50,11 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** The fixed ports of the embedded default, by component. */
-    static final Map<String, Integer> DEFAULT_PORTS = Map.of("intake-service", 8080, "dispatch-service", 8082,
-            "notification-service", 8083, "audit-service", 8084, "registry", 8081, "postgres", 15432,
-            "sms-gateway", 8085, "smtp", 3025, "imap", 3143, "token-issuer", 8090);
+    static final Map<String, Integer> DEFAULT_PORTS = Map.ofEntries(Map.entry("intake-service", 8080),
+            Map.entry("dispatch-service", 8082), Map.entry("notification-service", 8083),
+            Map.entry("audit-service", 8084), Map.entry("console", 8086), Map.entry("registry", 8081),
+            Map.entry("postgres", 15432), Map.entry("sms-gateway", 8085), Map.entry("smtp", 3025),
+            Map.entry("imap", 3143), Map.entry("token-issuer", 8090));
 
     /**
      * @param kafka     bootstrap servers of a running broker, or null to start the embedded one
@@ -144,10 +147,18 @@ public final class DevStack implements AutoCloseable {
         }
         List<String> jvm = new ArrayList<>(options.jvmOptions());
         jvm.add("-D" + AvroTrust.PROPERTY + "=" + AvroTrust.PACKAGES);
-        for (int i = 0; i < SERVICES.size(); i++) {
-            String module = SERVICES.get(i);
-            services.put(module, ServiceProcess.start(options.root(), module, port(options.port(module)), env, jvm,
-                    logs));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SERVICES.forEach(module -> ports.put(module, port(options.port(module))));
+        // The console forwards to the services it shows, wherever this run put them, and signs in to them as the
+        // district operator for browsers that bring no token of their own (dev only).
+        Map<String, String> consoleEnv = new LinkedHashMap<>(env);
+        consoleEnv.put("CONSOLE_INTAKE_URL", "http://localhost:" + ports.get("intake-service"));
+        consoleEnv.put("CONSOLE_DISPATCH_URL", "http://localhost:" + ports.get("dispatch-service"));
+        consoleEnv.put("CONSOLE_AUDIT_URL", "http://localhost:" + ports.get("audit-service"));
+        consoleEnv.put("CONSOLE_UPSTREAM_TOKEN", tokens().get("OPERATOR_DISTRICT"));
+        for (String module : SERVICES) {
+            services.put(module, ServiceProcess.start(options.root(), module, ports.get(module),
+                    module.equals("console") ? consoleEnv : env, jvm, logs));
         }
         CompletableFuture.allOf(services.values().stream()
                 .map(s -> CompletableFuture.runAsync(() -> s.awaitHealthy(Duration.ofMinutes(3))))
@@ -222,6 +233,8 @@ public final class DevStack implements AutoCloseable {
     String summary() {
         StringBuilder out = new StringBuilder();
         out.append("\n=== civic-dispatch is up (ready in ").append(startup.toSeconds()).append(" s) ===\n");
+        out.append(String.format("  %-22s %s%n", "operator console", url("console") + "/  (wall screen: "
+                + url("console") + "/?wall=1)"));
         out.append(String.format("  %-22s %s%n", "intake (POST here)", url("intake-service") + "/api/incidents"));
         out.append(String.format("  %-22s %s%n", "Open311 GeoReport v2", url("intake-service")
                 + "/open311/v2/services.json"));

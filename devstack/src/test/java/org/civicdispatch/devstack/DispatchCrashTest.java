@@ -29,6 +29,7 @@ import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
 import org.civicdispatch.testkit.TestInfrastructure;
 import org.civicdispatch.testkit.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,12 @@ class DispatchCrashTest {
 
     @TempDir
     Path workDir;
+
+    @BeforeAll
+    static void stopTheSharedPlatform() {
+        // Its dispatch would join this test's instances on the same broker and take cases from them.
+        SharedPlatform.release();
+    }
 
     @Test
     void shouldDispatchEveryCaseOnceAndFireEveryTimerAfterAnInstanceIsKilled() throws Exception {

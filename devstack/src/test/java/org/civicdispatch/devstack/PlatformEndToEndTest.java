@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,47 +20,29 @@ import org.civicdispatch.events.TaskRole;
 import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.testkit.KafkaTestClient;
-import org.civicdispatch.testkit.PostgresEndpoint;
-import org.civicdispatch.testkit.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The whole platform as a user runs it: the four services in their own JVMs from their built jars, on a real
- * broker, registry and PostgreSQL. A complaint posted over HTTP must reach its department's topic and the audit
- * timeline.
+ * The whole platform as a user runs it: the services in their own JVMs from their built jars, on a real broker,
+ * registry and PostgreSQL (started once for this and the console's browser test: {@link SharedPlatform}). A
+ * complaint posted over HTTP must reach its department's topic and the audit timeline.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(1)
 class PlatformEndToEndTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path workDir;
     private static DevStack stack;
     private static KafkaTestClient kafka;
 
     @BeforeAll
-    static void startPlatform() {
-        Path root = Path.of(System.getProperty("civicdispatch.root", "..")).toAbsolutePath().normalize();
-        stack = DevStack.start(DevStack.Options.defaults(root)
-                .withInfrastructure(TestInfrastructure.kafkaBootstrapServers(), name -> {
-                    PostgresEndpoint db = TestInfrastructure.postgres(name + "_e2e");
-                    return new DevStack.Database(db.jdbcUrl(), db.username(), db.password());
-                })
-                .withFreePorts(workDir));
-        kafka = new KafkaTestClient(stack.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+    static void usePlatform() {
+        stack = SharedPlatform.stack();
+        kafka = SharedPlatform.kafka();
     }
 
     @Test
