@@ -3,15 +3,22 @@ import { getJson, query } from '../api.js';
 import { t } from '../i18n.js';
 import { el } from '../format.js';
 
-// Where the KPIs come from: JSON, with .csv and .svg beside it for downloads (audit-service's KPI module).
-export const KPI_URL = (by, format = '') => `/api/kpi/${by}${format ? `.${format}` : ''}`;
+// Where the KPIs come from: audit-service's assessment (JSON, CSV, and an SVG chart per KPI).
+export const KPI_URL = (by, at, format = '') => `/api/assessment${query({ period: at, by, format: format || undefined })}`;
+export const CHART_URL = (by, at, kpi) => `/api/assessment/chart${query({ period: at, by, kpi })}`;
 const LABEL_FIELDS = ['name', 'nameZh', 'code', 'department', 'departmentCode', 'street', 'streetCode', 'community', 'communityCode', 'unit', 'key'];
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** The rows of a KPI answer, whether a bare array or wrapped ({rows}, {items}, {data}). */
+/** One row per unit: its counts and its rates (as fractions; a rate with nothing to count is left out). */
 export function rowsOf(answer) {
-  if (Array.isArray(answer)) return answer;
-  return (answer && (answer.rows || answer.items || answer.data || answer.kpis)) || [];
+  const units = (answer && answer.assessment && answer.assessment.units) || [];
+  return units.map((u) => {
+    const row = { unit: u.unit, ...u.tally };
+    Object.entries(u.rates || {}).forEach(([code, rate]) => {
+      if (rate && typeof rate.value === 'number') row[code] = rate.value;
+    });
+    return row;
+  });
 }
 
 function defaultAt(period) {
@@ -73,13 +80,12 @@ export function mount(root) {
   }
 
   async function load() {
-    const params = query({ period: period.value, at: at.value });
-    downloads.replaceChildren(el('a', { href: KPI_URL(by.value, 'csv') + params, download: '' }, 'CSV'), ' ',
-      el('a', { href: KPI_URL(by.value, 'svg') + params, target: '_blank' }, 'SVG'));
+    downloads.replaceChildren(el('a', { href: KPI_URL(by.value, at.value, 'csv'), download: '' }, 'CSV'), ' ',
+      el('a', { href: CHART_URL(by.value, at.value, metric.value || 'satisfaction_rate'), target: '_blank' }, 'SVG'));
     status.className = 'muted';
     status.textContent = t('common.loading');
     try {
-      rows = rowsOf(await getJson(KPI_URL(by.value) + params));
+      rows = rowsOf(await getJson(KPI_URL(by.value, at.value)));
       status.textContent = rows.length ? '' : t('kpi.empty');
       const fields = numericFields();
       metric.replaceChildren(...fields.map((f) => el('option', { value: f }, t(`kpi.field.${f}`) === `kpi.field.${f}` ? f : t(`kpi.field.${f}`))));

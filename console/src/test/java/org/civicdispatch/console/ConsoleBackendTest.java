@@ -78,11 +78,11 @@ class ConsoleBackendTest {
 
     @Test
     void shouldPassAServicesProblemThroughWithItsStatus() throws Exception {
-        HttpResponse<String> answer = get("/api/kpi/department?period=month&at=2026-11");
+        HttpResponse<String> answer = get("/api/assessment?period=2026-13&by=department");
 
         assertProblem(answer, 404, "about:blank");
         assertThat(json(answer).path("detail").asString()).isEqualTo("no such endpoint");
-        assertThat(RECEIVED).containsExactly("GET /api/kpi/department?period=month&at=2026-11");
+        assertThat(RECEIVED).containsExactly("GET /api/assessment?period=2026-13&by=department");
     }
 
     @Test
@@ -180,7 +180,7 @@ class ConsoleBackendTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/api/dispatch/catalog", exchange -> answer(exchange, 500, "text/html",
                     "<html><body><h1>Whitelabel Error Page</h1>catalog file is broken</body></html>"));
-            server.createContext("/api/kpi", exchange -> answer(exchange, 404, "application/problem+json",
+            server.createContext("/api/assessment", exchange -> answer(exchange, 404, "application/problem+json",
                     "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no such endpoint\"}"));
             server.createContext("/api/cases/C-1/pause", exchange -> answer(exchange, 202, "application/json",
                     "{\"commandId\":\"cmd-1\",\"caseId\":\"C-1\"}"));

@@ -15,6 +15,7 @@ public class QueryLog {
     public static final String VERIFY = "verify";
     public static final String EXPORT = "export";
     public static final String REPUBLISH = "republish";
+    public static final String ASSESSMENT = "assessment";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -22,20 +22,20 @@ public class AuditApi {
         this.audit = audit;
     }
 
-    @GetMapping({"/api/audit/**", "/api/kpi/**", "/api/kpi"})
+    @GetMapping({"/api/audit/**", "/api/assessment/**", "/api/assessment"})
     public ResponseEntity<?> read(HttpServletRequest request) {
         return audit.get(upstreamPath(request) + Requests.anyQuery(request), Requests.forwardedHeaders(request));
     }
 
-    @PostMapping({"/api/audit/**", "/api/kpi/**"})
+    @PostMapping("/api/audit/**")
     public ResponseEntity<?> act(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         return audit.post(upstreamPath(request) + Requests.anyQuery(request), Requests.jsonObject(body, false),
                 Requests.forwardedHeaders(request));
     }
 
     private static String upstreamPath(HttpServletRequest request) {
-        String prefix = request.getRequestURI().startsWith(request.getContextPath() + "/api/kpi") ? "/api/kpi"
-                : "/api/audit";
+        String prefix = request.getRequestURI().startsWith(request.getContextPath() + "/api/assessment")
+                ? "/api/assessment" : "/api/audit";
         return prefix + Requests.subPath(request, prefix);
     }
 }
