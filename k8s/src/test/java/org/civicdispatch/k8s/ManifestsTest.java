@@ -210,6 +210,17 @@ class ManifestsTest {
         }
 
         @Test
+        void shouldPointTheConsoleAtServicesThatExist() {
+            Set<String> services = base.ofType(Service.class).map(s -> s.getMetadata().getName())
+                    .collect(Collectors.toSet());
+            List<EnvVar> upstreams = container("console").getEnv().stream()
+                    .filter(e -> e.getName().startsWith("CONSOLE_") && e.getName().endsWith("_URL")).toList();
+
+            assertThat(upstreams).hasSize(3).allSatisfy(e -> assertThat(services)
+                    .contains(e.getValue().replaceFirst("^http://", "").replaceFirst("[:/].*$", "")));
+        }
+
+        @Test
         void shouldPointDatabasesAtTheirCloudNativePgDatabase() {
             Set<String> databases = base.custom("Database").map(d -> d.text("spec.name")).collect(Collectors.toSet());
             databases.add(base.custom("Cluster").findFirst().orElseThrow().text("spec.bootstrap.initdb.database"));
