@@ -1,0 +1,138 @@
+package org.civicdispatch.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.civicdispatch.contract.Topics;
+import org.civicdispatch.devstack.DevStack;
+
+/**
+ * The benchmarks of BENCHMARKS.md, all on the same broker in the same run so that the ratios hold on a noisy
+ * machine: Kafka's own ceiling and floor first, then the platform at its maximum (1), the HTTP front door (2), the
+ * latency at 10 %, 50 % and 90 % of the maximum (3) and the start-up (6). Prints a report and writes it, in
+ * Markdown, to load/target/bench-report.md.
+ */
+final class Benchmarks {
+
+    private final DevStack stack;
+    private final Target target;
+    private final Path report;
+    private final String args;
+
+    Benchmarks(DevStack stack, DevStack.Options options, Target target, String args) {
+        this.stack = stack;
+        this.target = target;
+        this.report = options.root().resolve("load/target/bench-report.md");
+        this.args = args;
+    }
+
+    void run(Map<String, String> o) throws Exception {
+        int rawRecords = Integer.parseInt(o.getOrDefault("raw-records", "200000"));
+        int maxCases = Integer.parseInt(o.getOrDefault("max-cases", "3000"));
+        int seconds = Integer.parseInt(o.getOrDefault("latency-seconds", "20"));
+        List<String> concurrency = List.of(o.getOrDefault("http-concurrency", "2,8,32").split(","));
+        int httpCases = Integer.parseInt(o.getOrDefault("http-cases", "1500"));
+
+        int recordSize;
+        try (Traffic sizing = new Traffic(target, 1)) {
+            recordSize = sizing.encoded(Mix.patrolsOnly("L0000000000", 1).patrol(0)).length;
+        }
+        int partitions;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                target.bootstrapServers()))) {
+            partitions = admin.describeTopics(List.of(Topics.INCIDENT_SUBMISSIONS.name())).allTopicNames().get()
+                    .get(Topics.INCIDENT_SUBMISSIONS.name()).partitions().size();
+        }
+        KafkaBaseline.Figures kafka = new KafkaBaseline(target.bootstrapServers())
+                .measure(rawRecords, recordSize, partitions, 2000);
+
+        // warm the JITs and caches so that the maximum is not the cold start's
+        Session.measure(target, "warm-up", 0, 300, 0, run -> Mix.patrolsOnly(run, 1));
+        LoadResult max = Session.measure(target, "(1) submissions at max", 0, maxCases, 0,
+                run -> Mix.patrolsOnly(run, 2));
+        System.out.print(max.report());
+        List<LoadResult> http = new ArrayList<>();
+        for (String c : concurrency) {
+            LoadResult r = Session.measure(target, "(2) HTTP hotline, " + c + " in flight", 0, httpCases, 0,
+                    Integer.parseInt(c.trim()), run -> new Mix(run, 3, 1, 0, 1));
+            System.out.print(r.report());
+            http.add(r);
+        }
+        List<LoadResult> rates = new ArrayList<>();
+        for (double share : new double[] {0.1, 0.5, 0.9}) {
+            double rate = Math.max(1, max.casesPerSecond() * share);
+            LoadResult r = Session.measure(target, String.format(Locale.ROOT, "(3) submissions at %.0f %% of max",
+                    share * 100), rate, (int) Math.max(50, rate * seconds), 0, run -> Mix.patrolsOnly(run, 4));
+            System.out.print(r.report());
+            rates.add(r);
+        }
+        LoadResult mix = Session.measure(target, "realistic mix at 50 % of max", max.casesPerSecond() / 2,
+                (int) Math.max(50, max.casesPerSecond() / 2 * seconds), 0.5, run -> Mix.realistic(run, 5));
+        System.out.print(mix.report());
+
+        String md = markdown(recordSize, partitions, rawRecords, kafka, max, http, rates, mix);
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, md);
+        System.out.println(md);
+        System.out.println("written to " + report);
+    }
+
+    private String markdown(int recordSize, int partitions, int rawRecords, KafkaBaseline.Figures kafka,
+                            LoadResult max, List<LoadResult> http, List<LoadResult> rates, LoadResult mix) {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Run %s on %d cores (`%s`), record size %d B, %d partitions%n%n",
+                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                Runtime.getRuntime().availableProcessors(), args, recordSize, partitions));
+        md.append("| benchmark | result | target | pass |\n|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| Kafka ProducerPerformance (%d × %d B, acks=all) | %.0f records/s | "
+                + "ceiling | |%n", rawRecords, recordSize, kafka.producerRecordsPerSecond()));
+        md.append(String.format(Locale.ROOT, "| Kafka ConsumerPerformance | %.0f records/s | ceiling | |%n",
+                kafka.consumerRecordsPerSecond()));
+        md.append(String.format(Locale.ROOT, "| Kafka EndToEndLatency (acks=all) | p50 %.1f ms, p99 %.1f ms, "
+                + "p99.9 %.1f ms | floor | |%n", kafka.latencyP50(), kafka.latencyP99(), kafka.latencyP999()));
+        double ratio = max.casesPerSecond() / kafka.producerRecordsPerSecond();
+        md.append(String.format(Locale.ROOT, "| (1) end-to-end at max, incident-submissions → department task "
+                + "(%d cases) | %.1f cases/s = %.2f %% of the producer ceiling | ≥ 25 %% | %s |%n", max.withTask(),
+                max.casesPerSecond(), ratio * 100, ratio >= 0.25 ? "yes" : "**no**"));
+        LoadResult bestHttp = null;
+        for (LoadResult r : http) {
+            md.append(String.format(Locale.ROOT, "| (2) %s | %.1f req/s, p99 %.1f ms | p99 < 100 ms | %s |%n",
+                    r.name().substring(4), r.httpPerSecond(), LoadResult.ms(r.http(), 99),
+                    LoadResult.ms(r.http(), 99) < 100 ? "yes" : "no"));
+            if (LoadResult.ms(r.http(), 99) < 100 && (bestHttp == null || r.httpPerSecond()
+                    > bestHttp.httpPerSecond())) {
+                bestHttp = r;
+            }
+        }
+        md.append(String.format(Locale.ROOT, "| (2) HTTP intake at p99 < 100 ms | %s | | |%n", bestHttp == null
+                ? "none of the levels kept p99 under 100 ms" : String.format(Locale.ROOT, "%.1f req/s",
+                bestHttp.httpPerSecond())));
+        for (LoadResult r : rates) {
+            boolean half = r.name().contains("50 %");
+            md.append(String.format(Locale.ROOT, "| %s (%.1f cases/s) | accepted → task p50 %.1f / p99 %.1f / "
+                            + "p99.9 %.1f ms; → audit p99 %.1f ms | %s | %s |%n", r.name(), r.targetRate(),
+                    LoadResult.ms(r.toTask(), 50), LoadResult.ms(r.toTask(), 99), LoadResult.ms(r.toTask(), 99.9),
+                    LoadResult.ms(r.toAudit(), 99), half ? "p99 < 50 ms" : "", half
+                            ? (LoadResult.ms(r.toTask(), 99) < 50 ? "yes" : "**no**") : ""));
+        }
+        md.append(String.format(Locale.ROOT, "| realistic mix at %.1f cases/s (60 %% hotline, 30 %% patrol, 10 %% "
+                        + "sensor bursts, half the lead tasks signed) | → task p50 %.1f / p99 %.1f ms; → audit p50 "
+                        + "%.1f / p99 %.1f ms | | |%n", mix.targetRate(), LoadResult.ms(mix.toTask(), 50),
+                LoadResult.ms(mix.toTask(), 99), LoadResult.ms(mix.toAudit(), 50), LoadResult.ms(mix.toAudit(), 99)));
+        md.append(String.format(Locale.ROOT, "| (6) embedded default ready | %.1f s | | |%n",
+                stack.startup().toMillis() / 1000.0));
+        md.append("\nRaw output:\n\n```\n").append(kafka.producerLine()).append('\n').append(kafka.consumerLine())
+                .append('\n').append(kafka.latencyLine()).append('\n').append(max.report());
+        http.forEach(r -> md.append(r.report()));
+        rates.forEach(r -> md.append(r.report()));
+        md.append(mix.report()).append("```\n");
+        return md.toString();
+    }
+}

@@ -1,0 +1,114 @@
+package org.civicdispatch.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.civicdispatch.devstack.DevStack;
+import org.civicdispatch.registry.wire.AvroTrust;
+
+/**
+ * The load harness CLI. {@code ./mvnw -o -q -pl load exec:java -Dexec.args="<command> [--option value]..."}:
+ * <ul>
+ *   <li>{@code mix} (default): the realistic mix — hotline complaints over HTTP, grid patrols and sensor bursts on
+ *   incident-submissions, departments signing for tasks — at {@code --rate} cases/s (0 = as fast as it goes) for
+ *   {@code --cases}; reports throughput and latency percentiles (HdrHistogram) from intake's acceptance to the
+ *   department task and to the audit append.</li>
+ *   <li>{@code bench}: the benchmarks of BENCHMARKS.md on one broker in one run (see {@link Benchmarks}).</li>
+ *   <li>{@code timers}: benchmark (4) scaled down to {@code --cases} open cases whose signing falls due
+ *   {@code --window} (PT90S) after dispatch (see {@link TimerBench}).</li>
+ *   <li>{@code chaos}: the mix under load while each service is killed with SIGKILL and restarted, then the
+ *   exactly-once counts (see {@link Chaos}).</li>
+ * </ul>
+ * By default it starts the embedded platform (services from their -exec jars: build them first with
+ * {@code ./mvnw -DskipTests package}); {@code --jfr on} has each service JVM record a JFR profile. {@code mix} also drives a running one: {@code --bootstrap host:port
+ * --registry URL --intake URL --token "Bearer …"} and optionally {@code --audit-db-url/-user/-password}.
+ */
+public final class LoadHarness {
+
+    private LoadHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AvroTrust.trustContractPackages();
+        String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "mix";
+        Map<String, String> o = options(args);
+        int cases = Integer.parseInt(o.getOrDefault("cases", "1000"));
+        double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
+        if (o.containsKey("bootstrap")) {
+            Target target = new Target(o.get("bootstrap"), o.get("registry"), o.get("intake"), o.get("token"),
+                    o.containsKey("audit-db-url") ? new DevStack.Database(o.get("audit-db-url"),
+                            o.getOrDefault("audit-db-user", "postgres"), o.getOrDefault("audit-db-password", ""))
+                            : null, o.get("sms"));
+            System.out.print(Session.measure(target, "mix", rate, cases, 0.5,
+                    run -> mix(o.getOrDefault("mix", "realistic"), run)).report());
+            return;
+        }
+        Path root = Path.of(System.getProperty("civicdispatch.root", ".")).toAbsolutePath().normalize();
+        Path workDir = Files.createTempDirectory("civic-load-");
+        List<String> jvm = new ArrayList<>(command.equals("chaos") ? Target.SHORT_SESSIONS : List.of());
+        if (o.containsKey("jfr")) {
+            // every service JVM records a profile, written when the platform stops (one file per pid)
+            Path jfr = Files.createDirectories(workDir.resolve("jfr"));
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr + "/");
+            System.out.println("JFR recordings go to " + jfr);
+        }
+        Duration window = Duration.parse(o.getOrDefault("window", "PT90S"));
+        if (command.equals("timers")) {
+            jvm.addAll(Target.SHORT_SESSIONS);
+        }
+        DevStack.Options options = Target.embedded(root, workDir, jvm);
+        AtomicBoolean finished = new AtomicBoolean();
+        try (DevStack stack = DevStack.start(options)) {
+            // Ctrl-C stops the service JVMs too, also those a chaos run restarted (this JVM's children)
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!finished.get()) {
+                    ProcessHandle.current().children().forEach(ProcessHandle::destroy);
+                    stack.close();
+                }
+            }, "load-shutdown"));
+            Target target = Target.of(stack, options);
+            System.out.printf("embedded platform ready in %.1f s (logs in %s)%n", stack.startup().toMillis() / 1000.0,
+                    options.workDir().resolve("logs"));
+            switch (command) {
+                case "bench" -> new Benchmarks(stack, options, target, String.join(" ", args)).run(o);
+                case "timers" -> System.out.println(new TimerBench(stack, options, target).run(cases, window));
+                case "chaos" -> {
+                    Chaos.Counts counts = new Chaos(options, target).run(cases, rate > 0 ? rate : 20,
+                            List.of(o.getOrDefault("kill", String.join(",", Chaos.SERVICES)).split(",")));
+                    System.out.println(counts.report());
+                    if (!counts.exactlyOnce()) {
+                        System.exit(1);
+                    }
+                }
+                default -> System.out.print(Session.measure(target, "mix", rate, cases, 0.5,
+                        run -> mix(o.getOrDefault("mix", "realistic"), run)).report());
+            }
+        } finally {
+            finished.set(true);
+        }
+    }
+
+    /** {@code --mix realistic} (default), {@code patrols} (submissions only) or {@code hotline} (HTTP only). */
+    private static Mix mix(String name, String runId) {
+        return switch (name) {
+            case "patrols" -> Mix.patrolsOnly(runId, 42);
+            case "hotline" -> new Mix(runId, 42, 1, 0, 1);
+            default -> Mix.realistic(runId, 42);
+        };
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            }
+        }
+        return options;
+    }
+}

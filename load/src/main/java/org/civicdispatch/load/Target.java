@@ -1,0 +1,59 @@
+package org.civicdispatch.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.civicdispatch.devstack.DevStack;
+
+/**
+ * What the harness drives and reads: the broker, the registry, intake with its token, and (for the exactly-once
+ * checks) audit's database and the SMS gateway's inbox. From an embedded platform it started, or from URLs given on
+ * the command line for one that runs elsewhere.
+ */
+public record Target(String bootstrapServers, String registryUrl, String intakeUrl, String intakeToken,
+                     DevStack.Database auditDb, String smsUrl) {
+
+    /**
+     * Options for the embedded default on free ports, all chosen here so that the SMS gateway's inbox (which
+     * DevStack does not expose) can be read back.
+     */
+    public static DevStack.Options embedded(Path root, Path workDir, List<String> extraJvmOptions) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String component : List.of("intake-service", "dispatch-service", "notification-service",
+                "audit-service", "console", "registry", "postgres", "sms-gateway", "smtp", "imap", "token-issuer")) {
+            ports.put(component, freePort());
+        }
+        DevStack.Options defaults = DevStack.Options.defaults(root);
+        List<String> jvm = new java.util.ArrayList<>(defaults.jvmOptions());
+        jvm.addAll(extraJvmOptions);
+        return new DevStack.Options(root, workDir, null, null, ports, jvm);
+    }
+
+    /**
+     * A killed JVM never leaves its consumer groups: its partitions move only when its session times out (45 s by
+     * default). The chaos runs shorten that, as DispatchCrashTest does, so recovery is not mostly waiting.
+     */
+    public static final List<String> SHORT_SESSIONS = List.of(
+            "-Dspring.kafka.consumer.properties.session.timeout.ms=6000",
+            "-Dspring.kafka.consumer.properties.heartbeat.interval.ms=2000",
+            "-Dspring.kafka.streams.properties.consumer.session.timeout.ms=6000",
+            "-Dspring.kafka.streams.properties.consumer.heartbeat.interval.ms=2000");
+
+    public static Target of(DevStack stack, DevStack.Options options) {
+        return new Target(stack.bootstrapServers(), stack.registryUrl(), stack.url("intake-service"),
+                stack.tokens().get("INTAKE_CLIENT"), stack.database("audit"),
+                "http://127.0.0.1:" + options.ports().get("sms-gateway"));
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
