@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.civicdispatch.contract.DeadLetterHeaders;
@@ -106,6 +107,20 @@ class IntakeServiceIntegrationTest {
     }
 
     @Test
+    void shouldCarryASubmissionsTraceIntoItsCase() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        kafka.send("incident-submissions", "GRID_PATROL:patrol-traced", codec.encode("incident-submissions-value",
+                submission("patrol-traced", "municipal.road-damage")),
+                Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
+
+        ConsumerRecord<String, byte[]> report = kafka.readUntil("incident-reports",
+                        records -> records.stream().anyMatch(r -> isFrom(r, "patrol-traced")), Duration.ofSeconds(60))
+                .stream().filter(r -> isFrom(r, "patrol-traced")).findFirst().orElseThrow();
+        assertThat(new String(report.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+                .startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void shouldAnswerInvalidReportsWithFieldErrorsAsProblemJson() throws Exception {
         HttpResponse<String> response = post("application/json", """
                 {"channel":"FAX","category":"sanitation","description":"","location":{"latitude":200}}""");
@@ -132,6 +147,9 @@ class IntakeServiceIntegrationTest {
 
     @Test
     void shouldTurnAValidSubmissionIntoACaseAndDeadLetterBadOnesWithTheReason() throws Exception {
+        // Good submissions before and after the bad ones in the same poll each become one case.
+        kafka.send("incident-submissions", "GRID_PATROL:patrol-2026-0000", codec.encode("incident-submissions-value",
+                submission("patrol-2026-0000", "municipal.road-damage")));
         kafka.send("incident-submissions", "bad-1", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
         kafka.send("incident-submissions", "GRID_PATROL:bad-2", codec.encode("incident-submissions-value",
                 submission("bad-2", "Not A Category")));
@@ -150,8 +168,10 @@ class IntakeServiceIntegrationTest {
         assertThat(dead).filteredOn(r -> r.key().equals("GRID_PATROL:bad-3")).singleElement().satisfies(r ->
                 assertThat(KafkaTestClient.header(r, DeadLetterHeaders.REASON)).contains("invalid UTF-8"));
         List<ConsumerRecord<String, byte[]>> reports = kafka.readUntil("incident-reports",
-                records -> records.stream().anyMatch(r -> isFrom(r, "patrol-2026-0001")), Duration.ofSeconds(60));
-        assertThat(reports).anyMatch(r -> isFrom(r, "patrol-2026-0001"));
+                records -> records.stream().anyMatch(r -> isFrom(r, "patrol-2026-0001"))
+                        && records.stream().anyMatch(r -> isFrom(r, "patrol-2026-0000")), Duration.ofSeconds(60));
+        assertThat(reports).filteredOn(r -> isFrom(r, "patrol-2026-0001")).hasSize(1);
+        assertThat(reports).filteredOn(r -> isFrom(r, "patrol-2026-0000")).hasSize(1);
         HttpResponse<String> scrape = IntakeTestSupport.get(port, "/actuator/prometheus");
         assertThat(scrape.body()).contains(
                 "civic_dead_letters_total{original_topic=\"incident-submissions\",service=\"intake\"");

@@ -58,6 +58,9 @@ final class Benchmarks {
         LoadResult max = Session.measure(target, "(1) submissions at max", 0, maxCases, 0,
                 run -> Mix.patrolsOnly(run, 2));
         System.out.print(max.report());
+        LoadResult dispatchAlone = Session.measure(target, "(1) reports at max, dispatch alone", 0, maxCases * 3, 0,
+                run -> Mix.reportsOnly(run, 6));
+        System.out.print(dispatchAlone.report());
         List<LoadResult> http = new ArrayList<>();
         for (String c : concurrency) {
             LoadResult r = Session.measure(target, "(2) HTTP hotline, " + c + " in flight", 0, httpCases, 0,
@@ -77,7 +80,7 @@ final class Benchmarks {
                 (int) Math.max(50, max.casesPerSecond() / 2 * seconds), 0.5, run -> Mix.realistic(run, 5));
         System.out.print(mix.report());
 
-        String md = markdown(recordSize, partitions, rawRecords, kafka, max, http, rates, mix);
+        String md = markdown(recordSize, partitions, rawRecords, kafka, max, dispatchAlone, http, rates, mix);
         Files.createDirectories(report.getParent());
         Files.writeString(report, md);
         System.out.println(md);
@@ -85,7 +88,8 @@ final class Benchmarks {
     }
 
     private String markdown(int recordSize, int partitions, int rawRecords, KafkaBaseline.Figures kafka,
-                            LoadResult max, List<LoadResult> http, List<LoadResult> rates, LoadResult mix) {
+                            LoadResult max, LoadResult dispatchAlone, List<LoadResult> http,
+                            List<LoadResult> rates, LoadResult mix) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Run %s on %d cores (`%s`), record size %d B, %d partitions%n%n",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
@@ -101,6 +105,11 @@ final class Benchmarks {
         md.append(String.format(Locale.ROOT, "| (1) end-to-end at max, incident-submissions → department task "
                 + "(%d cases) | %.1f cases/s = %.2f %% of the producer ceiling | ≥ 25 %% | %s |%n", max.withTask(),
                 max.casesPerSecond(), ratio * 100, ratio >= 0.25 ? "yes" : "**no**"));
+        double alone = dispatchAlone.casesPerSecond() / kafka.producerRecordsPerSecond();
+        md.append(String.format(Locale.ROOT, "| (1) dispatch alone at max, reports written onto incident-reports → "
+                + "department task (%d cases) | %.1f cases/s = %.2f %% of the producer ceiling | ≥ 25 %% | %s |%n",
+                dispatchAlone.withTask(), dispatchAlone.casesPerSecond(), alone * 100,
+                alone >= 0.25 ? "yes" : "**no**"));
         LoadResult bestHttp = null;
         for (LoadResult r : http) {
             md.append(String.format(Locale.ROOT, "| (2) %s | %.1f req/s, p99 %.1f ms | p99 < 100 ms | %s |%n",
@@ -129,7 +138,8 @@ final class Benchmarks {
         md.append(String.format(Locale.ROOT, "| (6) embedded default ready | %.1f s | | |%n",
                 stack.startup().toMillis() / 1000.0));
         md.append("\nRaw output:\n\n```\n").append(kafka.producerLine()).append('\n').append(kafka.consumerLine())
-                .append('\n').append(kafka.latencyLine()).append('\n').append(max.report());
+                .append('\n').append(kafka.latencyLine()).append('\n').append(max.report())
+                .append(dispatchAlone.report());
         http.forEach(r -> md.append(r.report()));
         rates.forEach(r -> md.append(r.report()));
         md.append(mix.report()).append("```\n");

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.civicdispatch.events.Channel;
+import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.IncidentSubmission;
 import org.civicdispatch.events.Location;
 import org.civicdispatch.events.Reporter;
 import org.civicdispatch.events.Urgency;
 import org.civicdispatch.reference.territory.GridShape;
+import org.civicdispatch.reference.territory.Place;
 import org.civicdispatch.reference.territory.Territory;
 
 /**
@@ -19,7 +21,7 @@ import org.civicdispatch.reference.territory.Territory;
  */
 final class Mix {
 
-    enum Kind { HOTLINE, PATROL, SENSOR_BURST }
+    enum Kind { HOTLINE, PATROL, SENSOR_BURST, REPORT }
 
     private static final List<String> HOTLINE_MATTERS = List.of("sanitation.garbage-overflow",
             "municipal.road-damage", "vending.night-market-stalls", "environment.construction-noise",
@@ -27,6 +29,8 @@ final class Mix {
     private static final List<String> PATROL_MATTERS = List.of("municipal.road-damage", "municipal.manhole-cover",
             "sanitation.garbage-overflow", "vending.night-market-stalls");
     private static final String SENSOR_MATTER = "municipal.manhole-cover";
+
+    private static final Territory TERRITORY = Territory.bundled();
 
     private final String runId;
     private final Random random;
@@ -37,6 +41,7 @@ final class Mix {
     private final int burstSize;
     private List<String> patrolMatters = PATROL_MATTERS;
     private Urgency urgency;
+    private boolean reports;
 
     /**
      * @param hotlineShare share of hotline complaints among the items drawn; patrolShare of patrol reports; the
@@ -48,7 +53,7 @@ final class Mix {
         this.hotlineShare = hotlineShare;
         this.patrolShare = patrolShare;
         this.burstSize = burstSize;
-        for (GridShape grid : Territory.bundled().grids()) {
+        for (GridShape grid : TERRITORY.grids()) {
             List<double[]> ring = grid.ring().subList(0, grid.ring().size() - 1);
             double lon = ring.stream().mapToDouble(p -> p[0]).average().orElseThrow();
             double lat = ring.stream().mapToDouble(p -> p[1]).average().orElseThrow();
@@ -75,7 +80,20 @@ final class Mix {
         return mix;
     }
 
+    /**
+     * Accepted patrol reports written straight onto incident-reports, as intake writes them: what benchmark (1)
+     * pushes through dispatch alone.
+     */
+    static Mix reportsOnly(String runId, long seed) {
+        Mix mix = patrolsOnly(runId, seed);
+        mix.reports = true;
+        return mix;
+    }
+
     synchronized Kind next() {
+        if (reports) {
+            return Kind.REPORT;
+        }
         double r = random.nextDouble();
         return r < hotlineShare ? Kind.HOTLINE : r < hotlineShare + patrolShare ? Kind.PATROL : Kind.SENSOR_BURST;
     }
@@ -102,6 +120,18 @@ final class Mix {
         return submission(runId + "-p" + n, Channel.GRID_PATROL,
                 patrolMatters.get(random.nextInt(patrolMatters.size())), "网格员巡查 " + runId + " #" + n, grid,
                 null);
+    }
+
+    /** A patrol report as intake would have accepted it, its place resolved from the grid code. */
+    synchronized IncidentReported report(int n) {
+        IncidentSubmission s = patrol(n);
+        Place place = TERRITORY.byGridCode(s.getLocation().getGridCode()).orElseThrow();
+        Location l = s.getLocation();
+        return IncidentReported.newBuilder().setCaseId(runId + "-c" + n).setChannel(s.getChannel())
+                .setExternalId(s.getExternalId()).setCategory(s.getCategory()).setDescription(s.getDescription())
+                .setLocation(Location.newBuilder(l).setCommunityCode(place.communityCode())
+                        .setStreetCode(place.streetCode()).build())
+                .setUrgency(s.getUrgency() == null ? Urgency.ROUTINE : s.getUrgency()).setReportedAt(s.getReportedAt()).setAcceptedAt(Instant.now()).build();
     }
 
     /** A burst of alarms from the manhole-cover sensors of one grid, all at once. */

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.civicdispatch.contract.Topics;
+import org.civicdispatch.events.IncidentReported;
 import org.civicdispatch.events.IncidentSubmission;
 import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.wire.AvroCodec;
@@ -51,6 +53,8 @@ final class Traffic implements AutoCloseable {
     final Set<String> submitted = ConcurrentHashMap.newKeySet();
     final AtomicInteger refused = new AtomicInteger();
     final AtomicInteger resent = new AtomicInteger();
+    /** Intake's answers, every attempt: "202", "503 application/problem+json", "no answer"; read by the chaos run. */
+    final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     final Histogram httpLatency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
 
     Traffic(Target target, int maxInFlight) {
@@ -85,6 +89,7 @@ final class Traffic implements AutoCloseable {
             switch (kind) {
                 case HOTLINE -> hotline(mix.complaint(item));
                 case PATROL -> submit(mix.patrol(item));
+                case REPORT -> report(mix.report(item));
                 default -> mix.sensorBurst(item).forEach(this::submit);
             }
             sent += mix.casesPer(kind);
@@ -101,6 +106,18 @@ final class Traffic implements AutoCloseable {
                 codec.encode(Topics.INCIDENT_SUBMISSIONS.valueSubject(), submission)), (metadata, error) -> {
                     if (error == null) {
                         submitted.add(submission.getExternalId().toString());
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                });
+    }
+
+    /** Stands in for intake: the report goes straight to dispatch's input. */
+    void report(IncidentReported report) {
+        producer.send(new ProducerRecord<>(Topics.INCIDENT_REPORTS.name(), report.getCaseId(),
+                codec.encode(Topics.INCIDENT_REPORTS.valueSubject(), report)), (metadata, error) -> {
+                    if (error == null) {
+                        submitted.add(report.getExternalId());
                     } else {
                         refused.incrementAndGet();
                     }
@@ -126,6 +143,9 @@ final class Traffic implements AutoCloseable {
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((answer, error) -> {
                     long now = System.nanoTime();
+                    answers.computeIfAbsent(answer == null ? "no answer" : answer.statusCode() == 202 ? "202"
+                            : answer.statusCode() + " " + answer.headers().firstValue("Content-Type").orElse(""),
+                            k -> new AtomicInteger()).incrementAndGet();
                     Matcher m = answer == null ? null : CASE_ID.matcher(answer.body());
                     if (answer != null && answer.statusCode() == 202 && m.find()) {
                         acceptedOverHttp.add(m.group(1));

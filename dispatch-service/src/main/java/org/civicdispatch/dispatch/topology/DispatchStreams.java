@@ -65,6 +65,7 @@ public class DispatchStreams implements SmartLifecycle {
                            @Value("${civic.state-dir:}") String stateDir,
                            @Value("${civic.advertised-host:localhost}") String advertisedHost,
                            @Value("${civic.streams.application-id:}") String applicationId,
+                           @Value("${civic.streams.commit-interval:PT0.02S}") Duration commitInterval,
                            Environment environment, DispatchMetrics metrics, MeterRegistry registry) {
         this.environment = environment;
         this.metrics = metrics;
@@ -78,7 +79,8 @@ public class DispatchStreams implements SmartLifecycle {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId.isBlank() ? platform.service() : applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) platform.topicReplication());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // Under exactly-once, outputs become readable only at the commit: the interval is latency on every case.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnUnreadable.class);
         props.put(DeadLetterOnUnreadable.DLQ_TOPIC_CONFIG, platform.deadLetterTopic());
         props.put(DeadLetterOnUnreadable.SERVICE_CONFIG, platform.service());

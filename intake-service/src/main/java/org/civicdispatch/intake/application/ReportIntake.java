@@ -8,8 +8,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -23,6 +26,7 @@ import org.civicdispatch.intake.domain.IntakeOutcome;
 import org.civicdispatch.intake.ledger.CaseLedger;
 import org.civicdispatch.intake.ledger.CaseRecord;
 import org.civicdispatch.intake.publish.IncidentPublisher;
+import org.civicdispatch.intake.publish.IncidentPublisher.PublishFailedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -52,8 +56,25 @@ public class ReportIntake {
         this.duplicateWindow = duplicateWindow;
     }
 
-    /** @param idempotencyKey an Idempotency-Key header, or null: then channel:externalId when there is one */
+    /**
+     * Takes one report and waits until the event log has it.
+     *
+     * @param idempotencyKey an Idempotency-Key header, or null: then channel:externalId when there is one
+     * @throws PublishFailedException when the event log did not take it: the caller must resend
+     */
     public Submission submit(IncidentDraft draft, String idempotencyKey) {
+        Pending pending = begin(draft, idempotencyKey);
+        settle(List.of(pending)).ifPresent(failure -> {
+            throw failure.cause();
+        });
+        return pending.submission();
+    }
+
+    /**
+     * Validates, remembers and sends a report without waiting for the broker: a batch of these is then
+     * {@linkplain #settle settled} at once, so the reports of one poll share the broker's round trips.
+     */
+    public Pending begin(IncidentDraft draft, String idempotencyKey) {
         String key = idempotencyKey != null ? "key:" + idempotencyKey
                 : draft.externalId() == null ? null : draft.channel() + ":" + draft.externalId();
         String fingerprint = fingerprint(draft);
@@ -65,7 +86,7 @@ public class ReportIntake {
         }
         IntakeOutcome outcome = intake.accept(draft, key);
         if (outcome instanceof IntakeOutcome.Rejected rejected) {
-            return new Submission.Rejected(rejected.errors());
+            return Pending.settled(new Submission.Rejected(rejected.errors()));
         }
         IncidentReported event = ((IntakeOutcome.Accepted) outcome).event();
         event.setSuspectedDuplicateOf(suspectedDuplicate(event).orElse(null));
@@ -75,28 +96,49 @@ public class ReportIntake {
             return ledger.byIdempotencyKey(key).map(r -> resend(r, fingerprint))
                     .orElseThrow(() -> new IllegalStateException("case " + event.getCaseId() + " claimed twice"));
         }
-        try {
-            publisher.publish(event);
-        } catch (RuntimeException e) {
-            if (key == null) {
-                // The caller is told it failed and has no key to resend under: keep no trace.
-                ledger.forget(event.getCaseId());
-            }
-            throw e;
-        }
-        ledger.markPublished(event.getCaseId());
-        return new Submission.Accepted(event.getCaseId(), event.getSuspectedDuplicateOf(), false);
+        return new Pending(new Submission.Accepted(event.getCaseId(), event.getSuspectedDuplicateOf(), false),
+                event.getCaseId(), key == null, publisher.publish(event));
     }
 
-    private Submission resend(CaseRecord known, String fingerprint) {
+    /**
+     * Waits for every pending publication, marks the acknowledged cases published in one statement and forgets
+     * unacknowledged ones that have no key to be resent under.
+     *
+     * @return the first pending (in the given order) that the event log did not take, if any
+     */
+    public Optional<Pending.Failure> settle(List<Pending> pendings) {
+        List<String> published = new ArrayList<>();
+        Pending.Failure first = null;
+        for (int i = 0; i < pendings.size(); i++) {
+            Pending pending = pendings.get(i);
+            if (pending.caseId() == null) {
+                continue;
+            }
+            try {
+                pending.acked().join();
+                published.add(pending.caseId());
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (pending.unkeyed()) {
+                    // The caller is told it failed and has no key to resend under: keep no trace.
+                    ledger.forget(pending.caseId());
+                }
+                first = first == null ? new Pending.Failure(i, cause) : first;
+            }
+        }
+        ledger.markPublished(published);
+        return Optional.ofNullable(first);
+    }
+
+    private Pending resend(CaseRecord known, String fingerprint) {
         if (!known.fingerprint().equals(fingerprint)) {
-            return new Submission.KeyReused(known.caseId());
+            return Pending.settled(new Submission.KeyReused(known.caseId()));
         }
-        if (!known.published()) {
-            publisher.publish(read(known.eventAvro()));
-            ledger.markPublished(known.caseId());
+        Submission accepted = new Submission.Accepted(known.caseId(), known.suspectedDuplicateOf(), true);
+        if (known.published()) {
+            return Pending.settled(accepted);
         }
-        return new Submission.Accepted(known.caseId(), known.suspectedDuplicateOf(), true);
+        return new Pending(accepted, known.caseId(), false, publisher.publish(read(known.eventAvro())));
     }
 
     private Optional<String> suspectedDuplicate(IncidentReported event) {

@@ -45,9 +45,11 @@ public class CaseLedger {
                 .update() == 1;
     }
 
-    public void markPublished(String caseId) {
-        jdbc.sql("update intake_case set state = 'PUBLISHED' where case_id = :caseId").param("caseId", caseId)
-                .update();
+    public void markPublished(List<String> caseIds) {
+        if (!caseIds.isEmpty()) {
+            jdbc.sql("update intake_case set state = 'PUBLISHED' where case_id in (:caseIds)")
+                    .param("caseIds", caseIds).update();
+        }
     }
 
     /** Forgets a case whose publication failed and whose caller cannot resend it under the same key. */

@@ -9,6 +9,7 @@ import org.civicdispatch.contract.DeadLetterHeaders;
 import org.civicdispatch.registry.RegistryUnavailableException;
 import org.civicdispatch.registry.wire.UnreadableRecordException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -58,7 +59,8 @@ public final class DeadLetters {
     /** The exception that says what is wrong with the record, below the listener's wrappers. */
     static Throwable reasonOf(Throwable ex) {
         Throwable t = ex;
-        while (t instanceof ListenerExecutionFailedException && t.getCause() != null) {
+        while ((t instanceof ListenerExecutionFailedException || t instanceof BatchListenerFailedException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
         return t;
