@@ -75,12 +75,18 @@ final class SlaTimerStore {
     }
 
     static String key(SlaTimer t) {
-        return String.format("%016d|%s|%s", t.getDueAt().toEpochMilli(), t.getCaseId(), idOf(t));
+        return zeroPadded(t.getDueAt().toEpochMilli()) + "|" + t.getCaseId() + "|" + idOf(t);
     }
 
     /** Every key due at or before {@code now} sorts before this one. */
     private static String dueKeyLimit(Instant now) {
-        return String.format("%016d|~", now.toEpochMilli());
+        return zeroPadded(now.toEpochMilli()) + "|~";
+    }
+
+    /** What {@code %016d} gives, without the Formatter: it took a fifth of dispatch's time per case. */
+    static String zeroPadded(long epochMillis) {
+        String digits = Long.toString(epochMillis);
+        return digits.length() >= 16 ? digits : "0".repeat(16 - digits.length()) + digits;
     }
 
     private static String idOf(SlaTimer t) {
