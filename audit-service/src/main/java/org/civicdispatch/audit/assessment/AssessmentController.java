@@ -24,6 +24,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,14 +40,17 @@ public class AssessmentController {
     static final Duration FRESH_FOR = Duration.ofSeconds(30);
 
     private final AssessmentRebuild rebuild;
+    private final RebuildingTheAssessment rebuilding;
     private final QueryLog queries;
     private final Clock clock;
     private final UnitNames names = UnitNames.from(CatalogLoader.bundled(), Territory.bundled());
     private AssessmentRebuild.Rebuilt cached;
     private Instant cachedAt = Instant.MIN;
 
-    public AssessmentController(AssessmentRebuild rebuild, QueryLog queries, Clock clock) {
+    public AssessmentController(AssessmentRebuild rebuild, RebuildingTheAssessment rebuilding, QueryLog queries,
+                                Clock clock) {
         this.rebuild = rebuild;
+        this.rebuilding = rebuilding;
         this.queries = queries;
         this.clock = clock;
     }
@@ -88,6 +93,25 @@ public class AssessmentController {
     @GetMapping("/api/assessment/ranking")
     public Ranking ranking(@RequestParam String period, @RequestParam String by, Caller caller) {
         return Ranking.of(assess(caller, "ranking", period, by, null), RankingPolicy.DEFAULT);
+    }
+
+    /**
+     * Auditors only: rebuilds the model from Kafka or the store and says whether it equals the store's. Body:
+     * {@code {"source": "kafka"|"store", "period": "2026-11", "by": "department"}} (period and by optional).
+     */
+    @PostMapping("/api/assessment/rebuilds")
+    public RebuildingTheAssessment.Summary rebuild(@RequestBody RebuildRequest request, Caller caller) {
+        try {
+            return rebuilding.rebuild(caller, request.source(), request.period(), request.by());
+        } catch (IllegalArgumentException e) {
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-rebuild", "Invalid rebuild", e.getMessage());
+        } catch (IllegalStateException e) {
+            throw Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", "Kafka unavailable",
+                    e.getMessage());
+        }
+    }
+
+    public record RebuildRequest(String source, String period, String by) {
     }
 
     private Assessment assess(Caller caller, String view, String period, String by, String detail) {

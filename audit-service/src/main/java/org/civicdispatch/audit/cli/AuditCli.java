@@ -3,6 +3,7 @@ package org.civicdispatch.audit.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.civicdispatch.audit.access.Caller;
+import org.civicdispatch.audit.assessment.AssessmentRebuild;
+import org.civicdispatch.audit.assessment.RebuildingTheAssessment;
 import org.civicdispatch.audit.chain.SigningKeys;
 import org.civicdispatch.audit.chain.VerificationReport;
 import org.civicdispatch.audit.integrity.VerifyingTheLog;
@@ -24,6 +27,8 @@ import org.civicdispatch.audit.replay.RepublishingAPeriod;
 import org.civicdispatch.audit.store.ChainRows;
 import org.civicdispatch.audit.store.Checkpoints;
 import org.civicdispatch.audit.store.QueryLog;
+import org.civicdispatch.registry.SchemaRegistryClient;
+import org.civicdispatch.registry.wire.AvroCodec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -35,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * java -Dloader.main=org.civicdispatch.audit.cli.AuditCli -cp audit-service-exec.jar \
  *      org.springframework.boot.loader.launch.PropertiesLauncher verify [options]
  * </pre>
- * Exit status: 0 done (log intact), 1 the log is broken, 2 refused or wrong usage, 3 failed.
+ * Exit status: 0 done (log intact), 1 the log is broken (or the KPI rebuilds differ), 2 refused or wrong usage,
+ * 3 failed.
  */
 public final class AuditCli {
 
@@ -46,7 +52,12 @@ public final class AuditCli {
                                                       write a period's events to a file (run again to resume)
               republish  --from T --to T --topic replay-NAME [--bootstrap-servers HOST:PORT] [--role auditor-pii]
                                                       publish a period's events again to a new replay topic
-            common: --db-url URL --db-user U --db-password P (or AUDIT_DB_URL/_USER/_PASSWORD)
+              rebuild-kpis --source kafka|store [--bootstrap-servers HOST:PORT] [--registry-url URL]
+                           [--period 2026-11|2026-Q4|2026 [--by department|street|community]]
+                                                      rebuild the assessment (KPI) model; from Kafka, say whether it
+                                                      equals the one rebuilt from the store (exit 1 if not)
+            common: --db-url URL --db-user U --db-password P (or AUDIT_DB_URL/_USER/_PASSWORD); Kafka and the
+                    registry also from KAFKA_BOOTSTRAP_SERVERS and SCHEMA_REGISTRY_URL
                     --as NAME (who asks; default cli:<OS user>)  --role ROLE (repeatable; auditor is implied)
             times are ISO-8601 instants (2026-11-23T00:00:00Z); a period is [from, to).
             """;
@@ -75,6 +86,7 @@ public final class AuditCli {
                 case "verify" -> verify(options, out, env);
                 case "export" -> export(options, out, err, env);
                 case "republish" -> republish(options, out, env);
+                case "rebuild-kpis" -> rebuildKpis(options, out, env);
                 default -> {
                     err.print(USAGE);
                     yield 2;
@@ -129,6 +141,19 @@ public final class AuditCli {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         }
         return 0;
+    }
+
+    private static int rebuildKpis(Options options, PrintStream out, Map<String, String> env) {
+        Database db = Database.of(options, env);
+        AvroCodec codec = new AvroCodec(new SchemaRegistryClient(options.value("registry-url",
+                env.getOrDefault("SCHEMA_REGISTRY_URL", "http://localhost:8081")), null, Duration.ofSeconds(5)), false);
+        Map<String, Object> kafka = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                options.value("bootstrap-servers", env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")));
+        RebuildingTheAssessment.Summary summary = new RebuildingTheAssessment(new AssessmentRebuild(db.jdbc, codec),
+                db.queries, kafka, Clock.systemUTC()).rebuild(options.caller(), options.required("source"),
+                options.value("period", null), options.value("by", null));
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        return Boolean.FALSE.equals(summary.equalsStoreRebuild()) ? 1 : 0;
     }
 
     /** The service's database, as the service is configured (AUDIT_DB_*), unless options say otherwise. */

@@ -6,12 +6,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Audit's own failure handling, unlike the shared one: it never dead-letters. Undecodable bytes are stored, not
  * thrown, so whatever still fails (database or registry down) is retried without end and no record is skipped.
+ * The listener takes a whole poll at once and appends it in one transaction; when it throws (anything but
+ * {@code BatchListenerFailedException}), the {@link DefaultErrorHandler} retries the whole batch in memory with the
+ * same back-off, the consumer paused, and commits no offset until an attempt succeeds. A redelivered or retried batch
+ * appends only what is missing, so whole-batch retries and redeliveries are safe.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditKafkaConfiguration {
@@ -25,10 +30,12 @@ public class AuditKafkaConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(rawConsumerFactory);
         factory.setCommonErrorHandler(retryingForever());
+        factory.setBatchListener(true);
         // Several consumer threads decode in parallel; the chain head's lock orders their appends.
         factory.setConcurrency(concurrency);
-        // Stop after the record in hand rather than the whole poll: the rest is redelivered and appends once.
-        factory.getContainerProperties().setStopImmediate(true);
+        // Offsets are committed only after the batch's transaction: a stop mid-batch (the batch in hand finishes,
+        // or its transaction rolls back when the pool closes first) leaves nothing committed that is not stored.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         return factory;
     }
 

@@ -2,7 +2,9 @@ package org.civicdispatch.audit.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,11 +35,20 @@ public class AuditListener {
         this.log = log;
     }
 
+    /**
+     * A whole poll (at most {@code civic.audit.max-batch} records) in one transaction. If anything fails the whole
+     * batch is retried (see {@link AuditKafkaConfiguration}); what an earlier attempt stored is not appended again.
+     */
     @KafkaListener(topicPattern = "#{T(org.civicdispatch.audit.ingest.AuditedTopics).PATTERN}",
             containerFactory = AuditKafkaConfiguration.CONTAINER_FACTORY,
-            properties = ConsumerConfig.METADATA_MAX_AGE_CONFIG + "=5000")
-    public void onRecord(ConsumerRecord<String, byte[]> record) {
-        log.append(AuditEntry.of(observed(record), decode(record.value())));
+            properties = {ConsumerConfig.METADATA_MAX_AGE_CONFIG + "=5000",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG + "=${civic.audit.max-batch:500}"})
+    public void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        List<AuditEntry> entries = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            entries.add(AuditEntry.of(observed(record), decode(record.value())));
+        }
+        log.appendAll(entries);
     }
 
     private Decoding decode(byte[] value) {

@@ -8,7 +8,10 @@ import org.civicdispatch.audit.access.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every question put to the audit log (timeline, verify, export, republish): who asked, what, with what, when. */
+/**
+ * Every question put to the audit log (timeline, verify, export, republish, assessment and its rebuilds): who asked,
+ * what, with what, when.
+ */
 public class QueryLog {
 
     public static final String TIMELINE = "timeline";
@@ -16,6 +19,7 @@ public class QueryLog {
     public static final String EXPORT = "export";
     public static final String REPUBLISH = "republish";
     public static final String ASSESSMENT = "assessment";
+    public static final String ASSESSMENT_REBUILD = "assessment-rebuild";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

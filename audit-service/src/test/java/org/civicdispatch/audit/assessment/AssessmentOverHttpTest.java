@@ -52,6 +52,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The assessment as auditors and operators read it, rebuilt from the audit store; and the same model rebuilt from
@@ -163,6 +165,44 @@ class AssessmentOverHttpTest {
                     UnitNames.NONE)).isEqualTo(CsvReport.of(Assessment.of(fromKafka.model(), Period.parse("2026-11"),
                     grouping), UnitNames.NONE));
         }
+    }
+
+    @Test
+    void shouldRebuildFromKafkaForAuditorsOnlyAndSayThatItEqualsTheStore() throws Exception {
+        long published = publishedRecords();
+        await().atMost(Duration.ofSeconds(90)).until(() -> assessedRows() >= published);
+        String body = "{\"source\":\"kafka\",\"period\":\"2026-11\",\"by\":\"department\"}";
+
+        HttpResponse<String> rebuilt = TestHttp.post(port, "/api/assessment/rebuilds", TestTokens.auditor(), body);
+
+        assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+        JsonNode summary = JsonMapper.builder().build().readTree(rebuilt.body());
+        assertThat(summary.get("source").asString()).isEqualTo("kafka");
+        assertThat(summary.get("equalsStoreRebuild").asBoolean()).as(rebuilt.body()).isTrue();
+        assertThat(summary.get("differingCases").asInt()).isZero();
+        assertThat(summary.get("records").asLong()).isEqualTo(summary.get("storeRecords").asLong())
+                .isGreaterThanOrEqualTo(12);
+        assertThat(summary.get("cases").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(summary.get("assessment").toString()).contains("sanitation");
+        HttpResponse<String> store = TestHttp.post(port, "/api/assessment/rebuilds", TestTokens.auditor(),
+                "{\"source\":\"store\"}");
+        assertThat(store.statusCode()).isEqualTo(200);
+        assertThat(store.body()).contains("\"source\":\"store\"", "\"equalsStoreRebuild\":null");
+
+        HttpResponse<String> refused = TestHttp.post(port, "/api/assessment/rebuilds", TestTokens.auditor(),
+                "{\"source\":\"tape\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("kafka or store");
+        assertThat(TestHttp.post(port, "/api/assessment/rebuilds", TestTokens.operator("*"), body).statusCode())
+                .isEqualTo(403);
+        assertThat(TestHttp.post(port, "/api/assessment/rebuilds", TestTokens.department("sanitation"), body)
+                .statusCode()).isEqualTo(403);
+        assertThat(TestHttp.post(port, "/api/assessment/rebuilds", null, body).statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("""
+                        SELECT parameters ->> 'source' FROM audit_query_log
+                        WHERE query = 'assessment-rebuild' AND caller LIKE 'http:%' ORDER BY id""")
+                .query(String.class).list()).containsExactly("kafka", "store", "tape");
     }
 
     private long assessedRows() {

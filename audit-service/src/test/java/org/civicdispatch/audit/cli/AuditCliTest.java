@@ -12,6 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.civicdispatch.audit.AuditTestDatabase;
 import org.civicdispatch.audit.chain.SigningKeys;
+import org.civicdispatch.audit.domain.AuditEntry;
+import org.civicdispatch.events.Channel;
+import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.Location;
+import org.civicdispatch.events.Urgency;
+import org.civicdispatch.registry.wire.AvroCodec;
+import org.civicdispatch.testkit.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +76,37 @@ class AuditCliTest {
         assertThat(db.jdbc().sql("SELECT roles || ' ' || (parameters ->> 'unmasked') FROM audit_query_log "
                         + "WHERE caller = 'cli:dpo' AND query = 'export' ORDER BY id").query(String.class).list())
                 .containsExactly("auditor true", "auditor,auditor-pii true");
+    }
+
+    @Test
+    void shouldRebuildTheKpisFromTheStoreOrKafkaAndExitOneWhenKafkaDiffersFromTheStore() {
+        AvroCodec codec = TestInfrastructure.codec();
+        byte[] raw = codec.encode("incident-reports-value", IncidentReported.newBuilder().setCaseId("C-CLI-KPI")
+                .setChannel(Channel.HOTLINE_12345).setCategory("sanitation.garbage-overflow").setDescription("bins")
+                .setLocation(Location.newBuilder().setGridCode("NG-S01-C03-G07").setCommunityCode("NG-S01-C03")
+                        .setStreetCode("NG-S01").build())
+                .setUrgency(Urgency.ROUTINE).setReportedAt(AuditTestDatabase.AT).setAcceptedAt(AuditTestDatabase.AT)
+                .build());
+        db.log().append(new AuditEntry("incident-reports", 0, 1, "C-CLI-KPI", "C-CLI-KPI",
+                "org.civicdispatch.events.IncidentReported", AvroCodec.schemaId(raw), raw, "{}", "{}", null,
+                AuditTestDatabase.AT));
+        String[] where = {"--registry-url", TestInfrastructure.schemaRegistryUrl(), "--bootstrap-servers",
+                TestInfrastructure.kafkaBootstrapServers(), "--as", "cli:kpi"};
+
+        assertThat(run(concat(new String[] {"rebuild-kpis", "--source", "store", "--period", "2026-11", "--by",
+                "street"}, where))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"source\" : \"store\"", "\"records\" : 1",
+                "\"unreadable\" : 3", "\"cases\" : 1", "\"assessment\" : {");
+        out.reset();
+        // The case never went through Kafka, so the rebuild from Kafka cannot equal the store's.
+        assertThat(run(concat(new String[] {"rebuild-kpis", "--source", "kafka"}, where))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"source\" : \"kafka\"",
+                "\"equalsStoreRebuild\" : false", "\"storeRecords\" : 1");
+        assertThat(run(concat(new String[] {"rebuild-kpis", "--source", "tape"}, where))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("kafka or store");
+        assertThat(db.jdbc().sql("SELECT parameters ->> 'source' FROM audit_query_log WHERE caller = 'cli:kpi' "
+                + "AND query = 'assessment-rebuild' ORDER BY id").query(String.class).list())
+                .containsExactly("store", "kafka", "tape");
     }
 
     @Test

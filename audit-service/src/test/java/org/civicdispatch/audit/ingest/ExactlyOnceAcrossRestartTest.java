@@ -83,6 +83,8 @@ class ExactlyOnceAcrossRestartTest {
                 "--server.port=0",
                 "--civic.service=" + GROUP,
                 "--civic.audit.listener-concurrency=3",
+                // Small polls, so the stop falls between the batches' transactions (each is all or nothing).
+                "--civic.audit.max-batch=10",
                 "--civic.audit.checkpoint-interval=PT1H",
                 "--civic.audit.signing.key-file=" + keyDir.resolve("key.pem"),
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),

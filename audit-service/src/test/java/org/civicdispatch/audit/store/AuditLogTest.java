@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,6 +63,68 @@ class AuditLogTest {
     }
 
     @Test
+    void shouldAppendABatchWithRedeliveredRecordsExactlyOnceAndInChainOrder() {
+        AuditTestDatabase batchDb = AuditTestDatabase.fresh("audit_batch_test");
+        AuditLog batchLog = batchDb.log();
+        batchLog.append(batchEntry(0, "{\"n\":0}"));
+        batchLog.append(batchEntry(1, "{\"n\":1}"));
+        // Text that array literals and JSON must both carry through: quotes, backslashes, braces, commas, Chinese.
+        String awkward = "{\"text\":\"垃圾 \\\"满溢\\\", {a,b} \\\\ NULL\",\"z\":1,  \"a\": [1, 2]}";
+        AuditEntry tombstone = new AuditEntry("department-tasks-batch", 0, 4, "C-B", "C-B", null, null, null,
+                "{\"z\":\"1\",  \"a\":\"x\\\"y\"}", null, null, AT);
+        // A key spelled like an array literal's NULL must stay a string.
+        AuditEntry unreadable = new AuditEntry("department-tasks-batch", 0, 5, "NULL", null, null, null,
+                new byte[] {9, 9}, "{}", null, "bad magic byte", null);
+
+        int appended = batchLog.appendAll(List.of(batchEntry(1, "{\"n\":1}"), batchEntry(2, awkward),
+                batchEntry(3, "{\"n\":3}"), batchEntry(2, awkward), batchEntry(0, "{\"n\":0}"), tombstone,
+                unreadable));
+        int again = batchLog.appendAll(List.of(batchEntry(3, "{\"n\":3}"), tombstone, batchEntry(2, awkward)));
+
+        assertThat(appended).isEqualTo(4);
+        assertThat(again).isZero();
+        assertThat(batchDb.jdbc().sql("SELECT kafka_offset FROM audit_event ORDER BY chain_seq").query(Long.class)
+                .list()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(batchDb.jdbc().sql("SELECT count(*) = max(chain_seq) FROM audit_event").query(Boolean.class)
+                .single()).isTrue();
+        assertThat(batchDb.jdbc().sql("SELECT payload::text FROM audit_event WHERE kafka_offset = 2")
+                .query(String.class).single())
+                .isEqualTo(batchDb.jdbc().sql("SELECT CAST(:p AS jsonb)::text").param("p", awkward)
+                        .query(String.class).single())
+                .contains("垃圾", "{a,b}");
+        assertThat(batchDb.jdbc().sql("SELECT raw IS NULL, headers::text FROM audit_event WHERE kafka_offset = 4")
+                .query((rs, n) -> tuple(rs.getBoolean(1), rs.getString(2))).single())
+                .isEqualTo(tuple(true, "{\"a\": \"x\\\"y\", \"z\": \"1\"}"));
+        assertThat(batchDb.jdbc().sql("SELECT record_key, decode_error, record_timestamp IS NULL FROM audit_event "
+                + "WHERE kafka_offset = 5").query((rs, n) -> tuple(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .single()).isEqualTo(tuple("NULL", "bad magic byte", true));
+        ChainHead head = new ChainRows(batchDb.jdbc()).head();
+        assertThat(head.lastSeq()).isEqualTo(6);
+        assertThat(head.lastEventId()).isEqualTo(batchDb.jdbc().sql("SELECT id FROM audit_event WHERE chain_seq = 6")
+                .query(Long.class).single());
+        assertThat(verify(batchDb).ok()).isTrue();
+    }
+
+    @Test
+    void shouldKeepOneUnbrokenChainWhenThreadsAppendOverlappingBatches() throws Exception {
+        AuditTestDatabase concurrent = AuditTestDatabase.fresh("audit_concurrent_batch_test");
+        List<Callable<Integer>> appends = new ArrayList<>();
+        for (int thread = 0; thread < 4; thread++) {
+            for (int batch = 0; batch < 10; batch++) {
+                // Overlapping windows of one partition, as two instances see after a rebalance.
+                List<AuditEntry> entries = new ArrayList<>();
+                for (long offset = batch * 20L; offset < batch * 20L + 30; offset++) {
+                    entries.add(concurrentEntry(thread / 2, offset));
+                }
+                appends.add(() -> concurrent.log().appendAll(entries));
+            }
+        }
+
+        assertThat(appendedConcurrently(4, appends)).isEqualTo(2 * 210);
+        assertOneUnbrokenChainOf(concurrent, 420);
+    }
+
+    @Test
     void shouldServeACaseInRecordOrderWithPayloadAsJson() {
         log.append(entry("C-ORDER", 11, AT.plusSeconds(5), "{\"step\":2}"));
         log.append(entry("C-ORDER", 10, AT, "{\"step\":1}"));
@@ -90,27 +153,43 @@ class AuditLogTest {
     @Test
     void shouldKeepOneUnbrokenChainUnderConcurrentAppendsAndRedeliveries() throws Exception {
         AuditTestDatabase concurrent = AuditTestDatabase.fresh("audit_concurrent_test");
-        ExecutorService threads = Executors.newFixedThreadPool(6);
-        List<Future<Boolean>> appends = new ArrayList<>();
+        List<Callable<Integer>> appends = new ArrayList<>();
         for (int thread = 0; thread < 6; thread++) {
             for (long offset = 0; offset < 40; offset++) {
                 // Threads pairwise append the same records, as after a rebalance.
-                AuditEntry entry = new AuditEntry("case-events", thread / 2, offset, "C-" + offset, "C-" + offset,
-                        "test.Step", 3, new byte[] {0, 0, 0, 0, 3}, "{}", "{\"n\":" + offset + "}", null, AT);
-                appends.add(threads.submit(() -> concurrent.log().append(entry)));
+                AuditEntry entry = concurrentEntry(thread / 2, offset);
+                appends.add(() -> concurrent.log().append(entry) ? 1 : 0);
             }
         }
-        long appended = 0;
-        for (Future<Boolean> append : appends) {
-            appended += append.get(60, TimeUnit.SECONDS) ? 1 : 0;
-        }
-        threads.shutdown();
 
-        assertThat(appended).isEqualTo(120);
-        assertThat(concurrent.jdbc().sql("SELECT count(*), min(chain_seq), max(chain_seq) FROM audit_event")
+        assertThat(appendedConcurrently(6, appends)).isEqualTo(120);
+        assertOneUnbrokenChainOf(concurrent, 120);
+    }
+
+    /** Runs the appends on that many threads and adds up how many rows they appended. */
+    private static long appendedConcurrently(int threads, List<Callable<Integer>> appends) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long appended = 0;
+            for (Future<Integer> append : pool.invokeAll(appends, 60, TimeUnit.SECONDS)) {
+                appended += append.get();
+            }
+            return appended;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void assertOneUnbrokenChainOf(AuditTestDatabase database, long rows) {
+        assertThat(database.jdbc().sql("SELECT count(*), min(chain_seq), max(chain_seq) FROM audit_event")
                 .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single())
-                .containsExactly(120L, 1L, 120L);
-        assertThat(verify(concurrent).ok()).isTrue();
+                .containsExactly(rows, 1L, rows);
+        assertThat(verify(database).ok()).isTrue();
+    }
+
+    private static AuditEntry concurrentEntry(int partition, long offset) {
+        return new AuditEntry("case-events", partition, offset, "C-" + offset, "C-" + offset, "test.Step", 3,
+                new byte[] {0, 0, 0, 0, 3}, "{}", "{\"n\":" + offset + "}", null, AT);
     }
 
     @Test
@@ -159,6 +238,12 @@ class AuditLogTest {
         return new VerifyingTheLog(new ChainRows(database.jdbc()), new Checkpoints(database.jdbc()),
                 new QueryLog(database.jdbc(), java.time.Clock.systemUTC()), KEY.getPublic(), database.transactions())
                 .verify(Caller.auditor("test"));
+    }
+
+    private static AuditEntry batchEntry(long offset, String payload) {
+        return new AuditEntry("department-tasks-batch", 0, offset, "C-B", "C-B", "test.Step", 3,
+                new byte[] {0, 0, 0, 0, 3, (byte) offset}, "{\"trace\": \"t-" + offset + "\", \"a\": \"1\"}", payload,
+                null, AT.plusMillis(offset).plusNanos(1_500));
     }
 
     private static AuditEntry entry(String caseId, long offset, Instant at, String payload) {
