@@ -213,6 +213,37 @@ class AuditServiceIntegrationTest {
     }
 
     @Test
+    void shouldRunAReplayInTheBackgroundWhenAskedToAndReportItsProgressUntilDone() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        kafka.send("case-events", "C-AUDIT-A", codec.encode("case-events-value", dispatched("C-AUDIT-A")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(json(timeline("C-AUDIT-A")).get("events")).hasSize(1));
+
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/audit/replays"))
+                .header("Content-Type", "application/json")
+                .header("Prefer", "respond-async")
+                .header("Authorization", TestTokens.bearer("inspector", "auditor", Map.of()))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"topic\": \"replay-audit-a\", \"from\": \"" + from
+                        + "\", \"to\": \"" + Instant.now().plusSeconds(60) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(started.headers().firstValue("Preference-Applied")).hasValue("respond-async");
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/api/audit/replays/replay-audit-a");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(json(get(location, "inspector")).get("status").asString()).isEqualTo("DONE"));
+        JsonNode done = json(get(location, "inspector"));
+        assertThat(done.get("published").asLong() + done.get("withheld").asLong())
+                .isEqualTo(done.get("total").asLong()).isPositive();
+        assertThat(kafka.readUntil("replay-audit-a", KafkaTestClient.anyWithKey("C-AUDIT-A"), Duration.ofSeconds(30)))
+                .anyMatch(r -> "C-AUDIT-A".equals(r.key()));
+        assertThat(getWith(location, TestTokens.bearer("op", "operator", Map.of())).statusCode()).isEqualTo(403);
+        assertThat(get("/api/audit/replays/replay-never-started", "inspector").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void shouldServeTheTimelineOfACaseFromReportToDispatch() throws Exception {
         send("incident-reports", "C-AUDIT-1", report("C-AUDIT-1"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

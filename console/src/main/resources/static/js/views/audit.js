@@ -7,13 +7,21 @@ import { el, dateTime } from '../format.js';
 export const VERIFY_URL = '/api/audit/verify';
 export const REPLAYS_URL = '/api/audit/replays';
 
-/** Progress of a replay as a fraction 0..1, from whichever counters audit reports. */
+/**
+ * How far a replay is, 0..1, from audit's answer to GET /api/audit/replays/{id} (ReplayProgress: status QUEUED,
+ * RUNNING, DONE or FAILED; published + withheld of total records gone through). Only DONE is 1: until then the
+ * last records may be sent but not yet acknowledged by the broker.
+ */
 export function progressOf(replay) {
-  if (typeof replay.progress === 'number') return replay.progress > 1 ? replay.progress / 100 : replay.progress;
-  const done = replay.processed ?? replay.replayed ?? replay.done ?? replay.published;
-  const total = replay.total ?? replay.expected;
-  if (typeof done === 'number' && typeof total === 'number' && total > 0) return Math.min(1, done / total);
-  return ['DONE', 'COMPLETED', 'FINISHED'].includes(String(replay.status || replay.state).toUpperCase()) ? 1 : 0;
+  if (replay.status === 'DONE') return 1;
+  return replay.total > 0 ? Math.min(0.99, (replay.published + replay.withheld) / replay.total) : 0;
+}
+
+const FINISHED = ['DONE', 'FAILED'];
+
+/** A datetime-local input's value for a moment, in the browser's time zone. */
+function localInput(date) {
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
 
 function unavailableOr(e, box, what) {
@@ -25,10 +33,12 @@ function unavailableOr(e, box, what) {
 export function mount(root) {
   const verifyResult = el('div', { id: 'verify-result' });
   const verifyButton = el('button', { type: 'button', id: 'verify-run' }, t('audit.verify'));
-  const from = el('input', { type: 'datetime-local', id: 'replay-from', required: true });
+  const now = new Date();
+  // The last hour, into a new topic named after its start: the usual replay, ready to go.
+  const from = el('input', { type: 'datetime-local', id: 'replay-from', required: true, value: localInput(new Date(now - 3600000)) });
   const to = el('input', { type: 'datetime-local', id: 'replay-to' });
-  const caseId = el('input', { id: 'replay-case', placeholder: 'NG-…' });
-  const target = el('input', { id: 'replay-target', placeholder: 'replay-…' });
+  const target = el('input', { id: 'replay-target', required: true, size: 28,
+    value: `replay-${localInput(now).replace(/[-:]/g, '').replace('T', '-')}` });
   const bar = el('progress', { id: 'replay-progress', max: 100, value: 0 });
   const replayStatus = el('div', { id: 'replay-status' });
   const startButton = el('button', { type: 'button', id: 'replay-start' }, t('audit.replayStart'));
@@ -39,7 +49,7 @@ export function mount(root) {
       verifyButton, verifyResult),
     el('section', { class: 'card' }, el('h2', {}, t('audit.replayTitle')), el('p', { class: 'muted' }, t('audit.replayLead')),
       el('div', { class: 'filters' }, el('label', {}, t('audit.from'), from), el('label', {}, t('audit.to'), to),
-        el('label', {}, t('audit.caseId'), caseId), el('label', {}, t('audit.targetTopic'), target), startButton),
+        el('label', {}, t('audit.targetTopic'), target), startButton),
       bar, replayStatus));
 
   verifyButton.addEventListener('click', async () => {
@@ -50,6 +60,7 @@ export function mount(root) {
       const report = await getJson(VERIFY_URL);
       verifyResult.className = report.ok ? 'result ok' : 'result error';
       verifyResult.dataset.ok = report.ok;
+      verifyResult.dataset.rowsChecked = report.rowsChecked;
       const broken = report.firstBroken;
       verifyResult.replaceChildren(el('p', {}, el('b', {}, report.ok ? t('audit.intact') : t('audit.broken'))),
         el('dl', {}, [['audit.rowsChecked', report.rowsChecked], ['audit.checkpointsChecked', report.checkpointsChecked],
@@ -63,16 +74,27 @@ export function mount(root) {
     }
   });
 
+  function show(replay) {
+    bar.value = Math.round(progressOf(replay) * 100);
+    replayStatus.dataset.status = replay.status;
+    const counts = { id: replay.id, status: t(`audit.status.${replay.status}`), percent: bar.value,
+      published: replay.published, withheld: replay.withheld, total: replay.total };
+    if (replay.status === 'FAILED') {
+      replayStatus.className = 'error';
+      replayStatus.textContent = t('audit.replayFailed', { ...counts, error: replay.error || '' });
+    } else {
+      replayStatus.className = replay.status === 'DONE' ? 'result ok' : 'muted';
+      replayStatus.textContent = t(replay.status === 'DONE' ? 'audit.replayDone' : 'audit.replayProgress', counts);
+    }
+  }
+
   function follow(id) {
     clearInterval(poll);
     poll = setInterval(async () => {
       try {
         const replay = await getJson(`${REPLAYS_URL}/${encodeURIComponent(id)}`);
-        const fraction = progressOf(replay);
-        bar.value = Math.round(fraction * 100);
-        replayStatus.className = 'muted';
-        replayStatus.textContent = t('audit.replayProgress', { id, status: replay.status || replay.state || '', percent: bar.value });
-        if (fraction >= 1 || ['FAILED', 'DONE', 'COMPLETED'].includes(String(replay.status || replay.state).toUpperCase())) clearInterval(poll);
+        show(replay);
+        if (FINISHED.includes(replay.status)) clearInterval(poll);
       } catch (e) {
         clearInterval(poll);
         unavailableOr(e, replayStatus, t('audit.replayTitle'));
@@ -81,18 +103,24 @@ export function mount(root) {
   }
 
   startButton.addEventListener('click', async () => {
-    if (!from.value) { replayStatus.className = 'error'; replayStatus.textContent = t('action.missing', { field: t('audit.from') }); return; }
+    const missing = !from.value ? 'audit.from' : !target.value.trim() ? 'audit.targetTopic' : null;
+    if (missing) { replayStatus.className = 'error'; replayStatus.textContent = t('action.missing', { field: t(missing) }); return; }
+    clearInterval(poll);
     bar.value = 0;
+    delete replayStatus.dataset.status;
+    startButton.disabled = true;
     try {
+      // Audit answers 202 at once with the replay's progress, which GET /api/audit/replays/{id} then follows.
       const started = await postJson(REPLAYS_URL, {
-        from: new Date(from.value).toISOString(), to: to.value ? new Date(to.value).toISOString() : undefined,
-        caseId: caseId.value.trim() || undefined, targetTopic: target.value.trim() || undefined,
-      });
-      const id = started.replayId || started.id;
-      replayStatus.textContent = t('audit.replayStarted', { id });
-      follow(id);
+        topic: target.value.trim(), from: new Date(from.value).toISOString(),
+        to: (to.value ? new Date(to.value) : new Date()).toISOString(),
+      }, { Prefer: 'respond-async' });
+      show(started);
+      if (!FINISHED.includes(started.status)) follow(started.id);
     } catch (e) {
       unavailableOr(e, replayStatus, t('audit.replayTitle'));
+    } finally {
+      startButton.disabled = false;
     }
   });
   return () => clearInterval(poll);

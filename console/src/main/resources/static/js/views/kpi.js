@@ -1,15 +1,17 @@
 // KPI charts per department, street or community and per month, quarter or year, from audit's KPI API.
-import { getJson, query } from '../api.js';
-import { t } from '../i18n.js';
+import { getJson, query, loadCatalog, loadTerritory } from '../api.js';
+import { t, nameOf } from '../i18n.js';
 import { el } from '../format.js';
 
 // Where the KPIs come from: audit-service's assessment (JSON, CSV, and an SVG chart per KPI).
 export const KPI_URL = (by, at, format = '') => `/api/assessment${query({ period: at, by, format: format || undefined })}`;
 export const CHART_URL = (by, at, kpi) => `/api/assessment/chart${query({ period: at, by, kpi })}`;
-const LABEL_FIELDS = ['name', 'nameZh', 'code', 'department', 'departmentCode', 'street', 'streetCode', 'community', 'communityCode', 'unit', 'key'];
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** One row per unit: its counts and its rates (as fractions; a rate with nothing to count is left out). */
+/**
+ * One row per unit from audit's answer ({assessment: {units: [{unit, tally: {counts}, rates: {code: {value}}}]}}):
+ * the unit's code, its counts, and its rates as fractions (a rate with nothing to count, value null, is left out).
+ */
 export function rowsOf(answer) {
   const units = (answer && answer.assessment && answer.assessment.units) || [];
   return units.map((u) => {
@@ -21,11 +23,20 @@ export function rowsOf(answer) {
   });
 }
 
+/** Rates are the KPI codes (response_rate, …): fractions, shown as percentages on a 0–100 % scale. */
+const isRate = (field) => field.endsWith('_rate');
+const shown = (field, value) => (isRate(field) ? `${(value * 100).toFixed(1)}%` : String(value));
+const fieldName = (field) => (t(`kpi.field.${field}`) === `kpi.field.${field}` ? field : t(`kpi.field.${field}`));
+
+// The assessment puts a case in the period of its dispatch in the district's time zone: "now" is read there too.
+const DISTRICT_ZONE = 'Asia/Shanghai';
+
 function defaultAt(period) {
-  const now = new Date();
-  if (period === 'year') return String(now.getFullYear());
-  if (period === 'quarter') return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const now = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: DISTRICT_ZONE, year: 'numeric', month: 'numeric' })
+    .formatToParts(new Date()).map((part) => [part.type, Number(part.value)]));
+  if (period === 'year') return String(now.year);
+  if (period === 'quarter') return `${now.year}-Q${Math.floor((now.month - 1) / 3) + 1}`;
+  return `${now.year}-${String(now.month).padStart(2, '0')}`;
 }
 
 export function mount(root) {
@@ -39,6 +50,8 @@ export function mount(root) {
   const table = el('table', { id: 'kpi-table' });
   const downloads = el('div', { class: 'downloads' });
   let rows = [];
+  // Unit names by grouping and code: departments from the catalog, streets and communities from the territory.
+  const names = { department: {}, street: {}, community: {} };
 
   root.append(el('h1', {}, t('kpi.title')),
     el('div', { class: 'filters' }, el('label', {}, t('kpi.by'), by), el('label', {}, t('kpi.period'), period),
@@ -46,14 +59,14 @@ export function mount(root) {
       el('button', { type: 'button', id: 'kpi-load', onclick: () => load() }, t('kpi.load'))),
     status, el('div', { class: 'chart-wrap' }, chart), downloads, el('div', { class: 'table-wrap' }, table));
 
-  const labelOf = (row) => String(row[LABEL_FIELDS.find((f) => row[f] !== undefined && row[f] !== null)] ?? '—');
+  const labelOf = (row) => names[by.value][row.unit] || row.unit;
   const numericFields = () => [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => typeof r[k] === 'number')))];
 
   function drawChart() {
     const field = metric.value;
     chart.replaceChildren();
     if (!field || !rows.length) return;
-    const max = Math.max(1, ...rows.map((r) => Number(r[field]) || 0));
+    const max = isRate(field) ? 1 : Math.max(1, ...rows.map((r) => Number(r[field]) || 0));
     const barHeight = 26;
     const width = 900;
     chart.setAttribute('viewBox', `0 0 ${width} ${rows.length * barHeight + 10}`);
@@ -66,29 +79,33 @@ export function mount(root) {
       bar.setAttribute('x', 260); bar.setAttribute('y', y); bar.setAttribute('height', barHeight - 6);
       bar.setAttribute('width', Math.max(1, (value / max) * (width - 360)));
       bar.setAttribute('class', 'bar');
+      bar.setAttribute('data-unit', r.unit);
       const text = document.createElementNS(SVG, 'text');
       text.setAttribute('x', 266 + (value / max) * (width - 360)); text.setAttribute('y', y + 17);
-      text.textContent = Number.isInteger(value) ? value : value.toFixed(2);
+      text.textContent = r[field] === undefined ? '—' : shown(field, value);
       chart.append(label, bar, text);
     });
   }
 
   function drawTable() {
     const fields = numericFields();
-    table.replaceChildren(el('thead', {}, el('tr', {}, el('th', {}, t(`kpi.by.${by.value}`)), fields.map((f) => el('th', {}, t(`kpi.field.${f}`) === `kpi.field.${f}` ? f : t(`kpi.field.${f}`))))),
-      el('tbody', {}, rows.map((r) => el('tr', {}, el('td', {}, labelOf(r)), fields.map((f) => el('td', { class: 'num' }, String(r[f])))))));
+    table.replaceChildren(el('thead', {}, el('tr', {}, el('th', {}, t(`kpi.by.${by.value}`)), fields.map((f) => el('th', {}, fieldName(f))))),
+      el('tbody', {}, rows.map((r) => el('tr', { 'data-unit': r.unit }, el('td', {}, labelOf(r)),
+        fields.map((f) => el('td', { class: 'num' }, r[f] === undefined ? '—' : shown(f, r[f])))))));
   }
 
   async function load() {
     downloads.replaceChildren(el('a', { href: KPI_URL(by.value, at.value, 'csv'), download: '' }, 'CSV'), ' ',
-      el('a', { href: CHART_URL(by.value, at.value, metric.value || 'satisfaction_rate'), target: '_blank' }, 'SVG'));
+      el('a', { href: CHART_URL(by.value, at.value, isRate(metric.value || '') ? metric.value : 'satisfaction_rate'), target: '_blank' }, 'SVG'));
     status.className = 'muted';
     status.textContent = t('common.loading');
     try {
       rows = rowsOf(await getJson(KPI_URL(by.value, at.value)));
       status.textContent = rows.length ? '' : t('kpi.empty');
       const fields = numericFields();
-      metric.replaceChildren(...fields.map((f) => el('option', { value: f }, t(`kpi.field.${f}`) === `kpi.field.${f}` ? f : t(`kpi.field.${f}`))));
+      const chosen = metric.value;
+      metric.replaceChildren(...fields.map((f) => el('option', { value: f }, fieldName(f))));
+      if (fields.includes(chosen)) metric.value = chosen;
       drawChart();
       drawTable();
     } catch (e) {
@@ -106,4 +123,13 @@ export function mount(root) {
   by.addEventListener('change', () => load());
   metric.addEventListener('change', drawChart);
   load();
+  // Names arrive when they do; until then a unit shows its code.
+  Promise.allSettled([loadCatalog(), loadTerritory()]).then(([catalog, territory]) => {
+    if (catalog.status === 'fulfilled') catalog.value.departments.forEach((d) => { names.department[d.code] = nameOf(d, d.code); });
+    if (territory.status === 'fulfilled') {
+      territory.value.streets.forEach((s) => { names.street[s.code] = s.name; });
+      territory.value.communities.forEach((c) => { names.community[c.code] = c.name; });
+    }
+    if (rows.length) { drawChart(); drawTable(); }
+  });
 }

@@ -123,6 +123,19 @@ class ConsoleBackendTest {
     }
 
     @Test
+    void shouldAskAuditForAnAsyncReplayAndPassOnWhereToFollowIt() throws Exception {
+        HttpResponse<String> answer = post("/api/audit/replays",
+                "{\"topic\":\"replay-x\",\"from\":\"2026-11-23T00:00:00Z\",\"to\":\"2026-11-23T01:00:00Z\"}",
+                Map.of("Prefer", "respond-async"));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.headers().firstValue("Location")).hasValue("/api/audit/replays/replay-x");
+        assertThat(answer.headers().firstValue("Preference-Applied")).hasValue("respond-async");
+        assertThat(json(answer).path("status").asString()).isEqualTo("QUEUED");
+        assertThat(RECEIVED).singleElement().asString().startsWith("POST /api/audit/replays prefer=respond-async ");
+    }
+
+    @Test
     void shouldPushTheQueueAsServerSentEvents() throws Exception {
         HttpResponse<java.util.stream.Stream<String>> answer = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/queues/stream?street=NG-S01")).build(),
@@ -184,6 +197,18 @@ class ConsoleBackendTest {
                     "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no such endpoint\"}"));
             server.createContext("/api/cases/C-1/pause", exchange -> answer(exchange, 202, "application/json",
                     "{\"commandId\":\"cmd-1\",\"caseId\":\"C-1\"}"));
+            server.createContext("/api/audit/replays", exchange -> {
+                String prefer = exchange.getRequestHeaders().getFirst("Prefer");
+                RECEIVED.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " prefer=" + prefer + " "
+                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.getResponseHeaders().add("Location", "/api/audit/replays/replay-x");
+                exchange.getResponseHeaders().add("Preference-Applied", prefer);
+                byte[] body = "{\"id\":\"replay-x\",\"status\":\"QUEUED\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders("respond-async".equals(prefer) ? 202 : 200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
             server.createContext("/api/queues", exchange -> answer(exchange, 200, "application/json",
                     "[{\"caseId\":\"C-1\"}]"));
             server.start();

@@ -1,6 +1,8 @@
 package org.civicdispatch.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -8,8 +10,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civicdispatch.testkit.KafkaTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -27,11 +41,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The console in a real browser (Debian's headless Chromium) against the real platform: a hotline operator files a
  * complaint through the console's form, the queue open in another tab shows it without a reload, an operator
- * pauses the case for the citizen with a confirmation and resumes it, and the case's audit timeline shows both.
+ * pauses the case for the citizen with a confirmation and resumes it, and the case's audit timeline shows both; an
+ * auditor signed in with their own token verifies the audit log, replays the last hour and reads the KPI chart.
  * Screenshots of every step are kept in {@code devstack/target/screenshots/}.
  */
 @ExtendWith(SharedPlatform.class)
@@ -41,6 +58,10 @@ class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PLATFORM_WAIT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The assessment counts a case in the period of its dispatch in the district's time zone. */
+    private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
 
     private static ChromeDriver browser;
     private static Path screenshots;
@@ -169,6 +190,127 @@ class ConsoleBrowserTest {
             screenshot("failure");
             throw e;
         }
+    }
+
+    @Test
+    void shouldLetAnAuditorVerifyTheLogReplayTheLastHourAndSeeTheKpiChart() throws Exception {
+        DevStack stack = SharedPlatform.stack();
+        String auditor = stack.tokens().get("AUDITOR");
+        String caseId = fileComplaintAndAwaitItsAudit(stack, auditor);
+        String firstTab = browser.getWindowHandle();
+        // A tab of its own: the token lives in this tab's sessionStorage and leaves with it.
+        browser.switchTo().newWindow(WindowType.TAB);
+        try {
+            browser.get(console + "/?wall=0#/audit");
+            new Select(waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(By.id("locale"))))
+                    .selectByValue("zh-CN");
+            waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(
+                    By.cssSelector("a[data-route=audit]"), "审计"));
+
+            // Without a token of one's own the console acts as the district operator, whom audit refuses.
+            waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("verify-run"))).click();
+            waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(
+                    By.id("verify-result"), "data-status", "403"));
+            screenshot("10-audit-verify-refused-without-token");
+
+            // Signed in as the auditor, verification runs over the whole chain.
+            browser.findElement(By.id("token")).sendKeys(auditor, Keys.TAB);
+            // The page is drawn again for the new user: the refusal is gone.
+            waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#verify-result:not([data-status])")));
+            waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("verify-run"))).click();
+            WebElement verified = waitFor(PLATFORM_WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#verify-result[data-ok]")));
+            long rowsChecked = Long.parseLong(verified.getAttribute("data-rows-checked"));
+            assertThat(verified.getAttribute("data-ok")).isEqualTo("true");
+            assertThat(verified.getAttribute("class")).contains("ok");
+            assertThat(rowsChecked).isPositive();
+            assertThat(verified.getText()).contains("日志完整", "已校验记录", Long.toString(rowsChecked));
+            screenshot("11-audit-verified-intact");
+
+            // A replay of the last hour (the page's default period) into a new topic, followed to the end.
+            LocalDateTime from = LocalDateTime.parse(browser.findElement(By.id("replay-from")).getAttribute("value"));
+            assertThat(from).isCloseTo(LocalDateTime.now().minusHours(1), within(2, ChronoUnit.MINUTES));
+            String topic = "replay-console-" + System.currentTimeMillis();
+            WebElement target = browser.findElement(By.id("replay-target"));
+            target.clear();
+            target.sendKeys(topic);
+            assertThat(browser.findElement(By.id("replay-progress")).getAttribute("value")).isEqualTo("0");
+            browser.findElement(By.id("replay-start")).click();
+            WebElement status = waitFor(PLATFORM_WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#replay-status[data-status='DONE']")));
+            assertThat(browser.findElement(By.id("replay-progress")).getAttribute("value")).isEqualTo("100");
+            JsonNode replay = JSON.readTree(get(stack.url("audit-service") + "/api/audit/replays/" + topic, auditor));
+            long published = replay.get("published").asLong();
+            assertThat(replay.get("status").asString()).isEqualTo("DONE");
+            assertThat(published).isPositive();
+            assertThat(published + replay.get("withheld").asLong()).isEqualTo(replay.get("total").asLong());
+            assertThat(status.getText()).contains(topic, "已完成", "发布 " + published + " 条");
+            screenshot("12-audit-replay-done");
+            List<ConsumerRecord<String, byte[]>> replayed = SharedPlatform.kafka().readUntil(topic,
+                    KafkaTestClient.atLeast((int) published), Duration.ofSeconds(30));
+            assertThat(replayed).hasSize((int) published);
+            assertThat(replayed).extracting(ConsumerRecord::key).contains(caseId);
+            assertThat(replayed).allSatisfy(r -> assertThat(KafkaTestClient.header(r, "replay-original-topic"))
+                    .isNotBlank().isNotEqualTo("incident-reports"));
+
+            // The KPIs of this month per department, as a chart and a table; the complaint's lead department is in.
+            browser.get(console + "/#/kpi");
+            String month = YearMonth.now(DISTRICT).toString();
+            waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("kpi-at"), "value", month));
+            assertThat(new Select(browser.findElement(By.id("kpi-by"))).getFirstSelectedOption()
+                    .getAttribute("value")).isEqualTo("department");
+            By leadRow = By.cssSelector("#kpi-table tbody tr[data-unit='urban-management']");
+            // The assessment is rebuilt at most every 30 s: load again until it includes the new case.
+            new WebDriverWait(browser, PLATFORM_WAIT, Duration.ofSeconds(3)).until(driver -> {
+                if (!driver.findElements(leadRow).isEmpty()) {
+                    return true;
+                }
+                driver.findElement(By.id("kpi-load")).click();
+                return false;
+            });
+            // Departments by name, once the catalog is in: the complaint's lead department is 城管执法局.
+            waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(leadRow,
+                    "城管执法局"));
+            List<WebElement> rows = browser.findElements(By.cssSelector("#kpi-table tbody tr"));
+            assertThat(browser.findElements(By.cssSelector("#kpi-chart rect.bar"))).hasSize(rows.size())
+                    .extracting(bar -> bar.getAttribute("data-unit")).contains("urban-management");
+            assertThat(browser.findElements(By.cssSelector("#kpi-chart text")))
+                    .extracting(WebElement::getText).contains("城管执法局");
+            List<String> columns = browser.findElements(By.cssSelector("#kpi-table thead th")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(columns).contains("部门", "任务数", "响应率");
+            assertThat(Integer.parseInt(browser.findElement(leadRow).findElements(By.tagName("td"))
+                    .get(columns.indexOf("任务数")).getText())).isPositive();
+            screenshot("13-kpi-chart-by-department");
+        } catch (AssertionError | RuntimeException e) {
+            screenshot("failure-auditor");
+            throw e;
+        } finally {
+            browser.close();
+            browser.switchTo().window(firstTab);
+        }
+    }
+
+    /** A complaint through intake's API, awaited until its dispatch is in the audit log: the last hour's record. */
+    private static String fileComplaintAndAwaitItsAudit(DevStack stack, String auditor) throws Exception {
+        HttpResponse<String> accepted = SharedPlatform.fileComplaint("""
+                {"channel":"HOTLINE_12345","category":"vending.night-market-stalls",
+                 "description":"夜市摊位占道 auditor","location":{"latitude":43.88,"longitude":125.33}}""");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String caseId = JSON.readTree(accepted.body()).get("caseId").asString();
+        await().atMost(PLATFORM_WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(get(stack.url("audit-service") + "/api/audit/incidents/" + caseId, auditor))
+                        .contains("\"case-events\""));
+        return caseId;
+    }
+
+    private static String get(String url, String authorization) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).as(url + ": " + answer.body()).isEqualTo(200);
+        return answer.body();
     }
 
     private static WebDriverWait waitFor(Duration timeout) {

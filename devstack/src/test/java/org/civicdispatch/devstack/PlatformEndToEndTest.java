@@ -47,15 +47,10 @@ class PlatformEndToEndTest {
 
     @Test
     void shouldCarryAComplaintFromIntakeToTheDepartmentTopicAndTheAuditTimeline() throws Exception {
-        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(stack.url("intake-service") + "/api/incidents"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", stack.tokens().get("INTAKE_CLIENT"))
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"channel":"HOTLINE_12345","category":"vending.night-market-stalls",
-                         "description":"夜市摊位占道，影响通行","location":{"latitude":43.88,"longitude":125.33},
-                         "reporter":{"name":"王芳","phone":"13900000000"}}""", StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> accepted = SharedPlatform.fileComplaint("""
+                {"channel":"HOTLINE_12345","category":"vending.night-market-stalls",
+                 "description":"夜市摊位占道，影响通行","location":{"latitude":43.88,"longitude":125.33},
+                 "reporter":{"name":"王芳","phone":"13900000000"}}""");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String caseId = accepted.body().replaceAll(".*\"caseId\":\"([^\"]+)\".*", "$1");
 

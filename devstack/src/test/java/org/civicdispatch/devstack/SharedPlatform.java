@@ -2,6 +2,11 @@ package org.civicdispatch.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedPlatform implements BeforeAllCallback {
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Running running;
 
     /** The started platform and a Kafka client on its broker; closed with the root store or by release. */
@@ -49,6 +55,15 @@ public final class SharedPlatform implements BeforeAllCallback {
 
     static KafkaTestClient kafka() {
         return running.kafka();
+    }
+
+    /** Posts a complaint (JSON) to intake as the hotline system does, and returns intake's answer. */
+    static HttpResponse<String> fileComplaint(String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack().url("intake-service") + "/api/incidents"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", stack().tokens().get("INTAKE_CLIENT"))
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** Stops the shared platform now if it runs; a later user starts a fresh one. */

@@ -22,6 +22,8 @@ public class AuditEndpointRules implements EndpointRules {
         requests.requestMatchers(HttpMethod.GET, "/api/audit/verify", "/api/audit/signing-key")
                 .hasAnyRole(Roles.AUDITOR, Roles.AUDITOR_PII);
         requests.requestMatchers(HttpMethod.POST, "/api/audit/replays").hasAnyRole(Roles.AUDITOR, Roles.AUDITOR_PII);
+        // a replay's progress, for whoever audits: one auditor may follow what a colleague started
+        requests.requestMatchers(HttpMethod.GET, "/api/audit/replays/*").hasAnyRole(Roles.AUDITOR, Roles.AUDITOR_PII);
         // The assessment carries no personal data: operators see how their departments and streets do.
         requests.requestMatchers(HttpMethod.GET, "/api/assessment", "/api/assessment/*")
                 .hasAnyRole(Roles.AUDITOR, Roles.AUDITOR_PII, Roles.OPERATOR);

@@ -21,4 +21,9 @@ public class ReplayConfiguration {
                                             @Value("${civic.audit.replay-partitions:3}") int partitions) {
         return new RepublishingAPeriod(rows, queries, target, partitions);
     }
+
+    @Bean(destroyMethod = "close")
+    BackgroundReplays backgroundReplays(RepublishingAPeriod republishing) {
+        return new BackgroundReplays(republishing);
+    }
 }

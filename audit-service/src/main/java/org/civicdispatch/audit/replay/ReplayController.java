@@ -1,29 +1,64 @@
 package org.civicdispatch.audit.replay;
 
+import java.net.URI;
+import java.util.Arrays;
 import org.civicdispatch.audit.access.Caller;
 import org.civicdispatch.audit.http.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.ErrorResponseException;
 
-/** Replays of a period over HTTP. Refusals are {@code application/problem+json}. */
+/**
+ * Replays of a period over HTTP. By default the request waits for the replay and answers its {@link
+ * RepublishingAPeriod.Result}; with {@code Prefer: respond-async} (RFC 7240) it answers 202 at once with a {@link
+ * ReplayProgress} and its {@code Location}, which {@code GET} follows. Refusals are {@code application/problem+json}
+ * either way.
+ */
 @RestController
 public class ReplayController {
 
-    private final RepublishingAPeriod republishing;
+    static final String REPLAYS = "/api/audit/replays";
 
-    public ReplayController(RepublishingAPeriod republishing) {
+    private final RepublishingAPeriod republishing;
+    private final BackgroundReplays background;
+
+    public ReplayController(RepublishingAPeriod republishing, BackgroundReplays background) {
         this.republishing = republishing;
+        this.background = background;
     }
 
     /** Body: {@code {"topic": "replay-…", "from": "2026-11-23T00:00:00Z", "to": "2026-11-24T00:00:00Z"}}. */
-    @PostMapping("/api/audit/replays")
-    public RepublishingAPeriod.Result republish(@RequestBody ReplayRequest request, Caller caller) {
-        return republishing.republish(caller, request.topic(), Problems.instant("from", request.from()),
-                Problems.instant("to", request.to()));
+    @PostMapping(REPLAYS)
+    public ResponseEntity<?> republish(@RequestBody ReplayRequest request,
+                                       @RequestHeader(name = "Prefer", required = false) String prefer,
+                                       Caller caller) {
+        if (respondAsync(prefer)) {
+            ReplayProgress started = background.start(caller, request.topic(),
+                    Problems.instant("from", request.from()), Problems.instant("to", request.to()));
+            return ResponseEntity.accepted().location(URI.create(REPLAYS + "/" + started.id()))
+                    .header("Preference-Applied", "respond-async").body(started);
+        }
+        return ResponseEntity.ok(republishing.republish(caller, request.topic(),
+                Problems.instant("from", request.from()), Problems.instant("to", request.to())));
+    }
+
+    @GetMapping(REPLAYS + "/{id}")
+    public ReplayProgress progress(@PathVariable String id) {
+        return background.find(id).orElseThrow(() -> Problems.problem(HttpStatus.NOT_FOUND, "replay-not-found",
+                "No such replay", "no replay " + id + " was started since audit-service last started"));
+    }
+
+    private static boolean respondAsync(String prefer) {
+        return prefer != null && Arrays.stream(prefer.split(","))
+                .map(preference -> preference.split(";", 2)[0].trim())
+                .anyMatch("respond-async"::equalsIgnoreCase);
     }
 
     @ExceptionHandler(ReplayRefusedException.class)

@@ -29,6 +29,14 @@ public class RepublishingAPeriod {
     public record Result(String topic, long published, long withheld, long upToSeq) {
     }
 
+    /** Told after every record: how many were sent and how many withheld so far. */
+    public interface Progress {
+        Progress NONE = (published, withheld) -> {
+        };
+
+        void advanced(long published, long withheld);
+    }
+
     private final ChainRows rows;
     private final QueryLog queries;
     private final ReplayTarget target;
@@ -42,6 +50,15 @@ public class RepublishingAPeriod {
     }
 
     public Result republish(Caller caller, String topic, Instant from, Instant to) {
+        return start(caller, topic, from, to).run(Progress.NONE);
+    }
+
+    /**
+     * Records the query, checks the request and creates the topic now, so a refusal reaches the caller at once; the
+     * replay returned publishes when run. It is pinned to the chain head of this moment, so {@link Replay#total()}
+     * is what it will go through.
+     */
+    public Replay start(Caller caller, String topic, Instant from, Instant to) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("topic", topic);
         parameters.put("from", from);
@@ -51,26 +68,73 @@ public class RepublishingAPeriod {
         ReplayTopics.check(topic, target.existingTopics());
         target.createTopic(topic, partitions);
         long upTo = rows.head().lastSeq();
-        long after = 0;
-        long published = 0;
-        long withheld = 0;
-        while (true) {
-            List<ChainedRow> page = rows.periodPage(from, to, after, upTo, PAGE);
-            for (ChainedRow row : page) {
-                if (!caller.maySeePersonalData() && PersonalData.carriedBy(row.content().topic())) {
-                    withheld++;
-                } else {
-                    target.send(topic, row.content().recordKey(), row.content().raw(), headers(row));
-                    published++;
-                }
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-            after = page.get(page.size() - 1).content().seq();
+        return new Replay(topic, from, to, upTo, rows.countInPeriod(from, to, upTo), caller.maySeePersonalData());
+    }
+
+    /** A checked replay whose topic exists, not yet published. */
+    public final class Replay {
+
+        private final String topic;
+        private final Instant from;
+        private final Instant to;
+        private final long upToSeq;
+        private final long total;
+        private final boolean maySeePersonalData;
+
+        private Replay(String topic, Instant from, Instant to, long upToSeq, long total, boolean maySeePersonalData) {
+            this.topic = topic;
+            this.from = from;
+            this.to = to;
+            this.upToSeq = upToSeq;
+            this.total = total;
+            this.maySeePersonalData = maySeePersonalData;
         }
-        target.flush();
-        return new Result(topic, published, withheld, upTo);
+
+        public String topic() {
+            return topic;
+        }
+
+        public Instant from() {
+            return from;
+        }
+
+        public Instant to() {
+            return to;
+        }
+
+        public long upToSeq() {
+            return upToSeq;
+        }
+
+        /** The records of the period up to the pinned chain head: published plus withheld when done. */
+        public long total() {
+            return total;
+        }
+
+        /** Publishes the period and waits until the broker has every record. */
+        public Result run(Progress progress) {
+            long after = 0;
+            long published = 0;
+            long withheld = 0;
+            while (true) {
+                List<ChainedRow> page = rows.periodPage(from, to, after, upToSeq, PAGE);
+                for (ChainedRow row : page) {
+                    if (!maySeePersonalData && PersonalData.carriedBy(row.content().topic())) {
+                        withheld++;
+                    } else {
+                        target.send(topic, row.content().recordKey(), row.content().raw(), headers(row));
+                        published++;
+                    }
+                    progress.advanced(published, withheld);
+                }
+                if (page.size() < PAGE) {
+                    break;
+                }
+                after = page.get(page.size() - 1).content().seq();
+            }
+            target.flush();
+            return new Result(topic, published, withheld, upToSeq);
+        }
     }
 
     private static Map<String, String> headers(ChainedRow row) {

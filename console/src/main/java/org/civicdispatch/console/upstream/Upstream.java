@@ -21,11 +21,14 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Upstream {
 
-    /** Request headers the console passes on: the operator, the caller's token, a resend key. */
+    /**
+     * Request headers the console passes on: the operator, the caller's token, a resend key, and a preference such
+     * as audit's {@code Prefer: respond-async} for replays.
+     */
     public static final List<String> FORWARDED_REQUEST_HEADERS = List.of("X-Operator", "Authorization",
-            "Idempotency-Key");
+            "Idempotency-Key", "Prefer");
     private static final List<String> FORWARDED_RESPONSE_HEADERS = List.of("Location", "Retry-After",
-            "Idempotent-Replayed", "Content-Disposition");
+            "Idempotent-Replayed", "Content-Disposition", "Preference-Applied");
 
     private final String name;
     private final URI base;
