@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Chaos under load: the realistic mix at --rate cases/s for --cases cases on the embedded platform while each
-# service in turn is killed with SIGKILL (kill -9) and restarted; then prints the exactly-once counts and exits 1 if
-# any is off. Needs the services' -exec jars (./mvnw -DskipTests package) and Linux (/proc).
-# Options (defaults): --cases 600 --rate 10 --kill intake-service,dispatch-service,notification-service,audit-service
-#   (join services with + to kill them at the same moment: --kill notification-service+audit-service)
+# Chaos under load: the realistic mix at --rate cases/s for --cases cases on the embedded platform while faults happen
+# in turn; then prints the exactly-once counts and whether every text due went out, and exits 1 if any is off.
+# Needs the services' -exec jars (./mvnw -DskipTests package) and Linux (/proc).
+# Options (defaults): --cases 600 --rate 10 --outage 20 (seconds a stop or failure lasts)
+#   --faults sms-fail,kill:intake-service,kill:dispatch-service,broker-restart,kill:notification-service,
+#            registry-stop,kill:audit-service,postgres-stop
+#   Faults: kill:<service> (SIGKILL, restarted at once), broker-restart (SIGTERM) or broker-kill (SIGKILL) and
+#   started again on the same port and log dir, registry-stop[:s], postgres-stop[:s] (fast shutdown, same data dir),
+#   sms-fail[:s] (the SMS gateway answers 503). Join faults with + to have them at the same moment:
+#   --faults kill:notification-service+kill:audit-service. (--kill a,b is the older spelling for services only.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 args=("$@")

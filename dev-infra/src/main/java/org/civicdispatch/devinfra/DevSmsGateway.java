@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A development SMS gateway speaking the protocol of notification-service's {@code HttpSmsGateway}: it stores what
  * it is sent (deduped by {@code Idempotency-Key}) instead of sending it, and serves the inbox as JSON at
  * {@code GET /v1/messages}. For the embedded default and for tests, it can be told to answer the next requests with errors, 429s or delays
- * ({@link #script}). Binds to loopback only.
+ * ({@link #script}), or every request for a while with an error ({@link #failFor}). Binds to loopback only.
  */
 public final class DevSmsGateway implements AutoCloseable {
 
@@ -55,6 +56,9 @@ public final class DevSmsGateway implements AutoCloseable {
     private final Map<String, Message> inbox = new LinkedHashMap<>();
     private final Queue<Answer> script = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private volatile long failingUntil;
+    private volatile int failingStatus;
     private final List<WebhookCall> webhookCalls = new ArrayList<>();
 
     private DevSmsGateway(HttpServer server, String apiKey) {
@@ -91,6 +95,20 @@ public final class DevSmsGateway implements AutoCloseable {
         script.addAll(List.of(answers));
     }
 
+    /**
+     * A provider outage: until {@code period} has passed, every message request is answered with {@code status}
+     * and nothing is stored.
+     */
+    public void failFor(Duration period, int status) {
+        failingStatus = status;
+        failingUntil = Clock.systemUTC().millis() + period.toMillis();
+    }
+
+    /** Message requests answered with an error by {@link #failFor}. */
+    public int failed() {
+        return failed.get();
+    }
+
     public synchronized List<Message> messages() {
         return List.copyOf(new ArrayList<>(inbox.values()));
     }
@@ -107,6 +125,11 @@ public final class DevSmsGateway implements AutoCloseable {
                 return;
             }
             requests.incrementAndGet();
+            if (Clock.systemUTC().millis() < failingUntil) {
+                failed.incrementAndGet();
+                answer(exchange, failingStatus, "{\"error\":\"outage\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             Answer scripted = script.poll();
             if (scripted != null && scripted.status() != 0) {
                 Thread.sleep(scripted.delayMillis());

@@ -3,6 +3,7 @@ package org.civicdispatch.devstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,7 @@ public final class DevStack implements AutoCloseable {
     private final Options options;
     private String bootstrapServers;
     private String registryUrl;
+    private DevSchemaRegistry registry;
     private final Map<String, Database> databases = new LinkedHashMap<>();
     private DevSmsGateway sms;
     private DevTokenIssuer tokenIssuer;
@@ -109,9 +111,8 @@ public final class DevStack implements AutoCloseable {
         } else {
             bootstrapServers = options.kafka();
         }
-        DevSchemaRegistry registry = DevSchemaRegistry.start(bootstrapServers, "127.0.0.1",
-                options.port("registry"));
-        infrastructure.add(registry);
+        registry = DevSchemaRegistry.start(bootstrapServers, "127.0.0.1", options.port("registry"));
+        infrastructure.add(this::stopRegistry);
         registryUrl = registry.url();
         Function<String, Database> databaseFor = options.databases();
         if (databaseFor == null) {
@@ -172,6 +173,29 @@ public final class DevStack implements AutoCloseable {
 
     public String registryUrl() {
         return registryUrl;
+    }
+
+    /**
+     * Stops the schema registry as if its process had gone (chaos runs): its port refuses connections until
+     * {@link #startRegistry()}.
+     */
+    public synchronized void stopRegistry() {
+        if (registry != null) {
+            registry.close();
+            registry = null;
+        }
+    }
+
+    /** Starts the registry again on its port, with the schemas it replays from {@code _schemas}. */
+    public synchronized void startRegistry() {
+        if (registry == null) {
+            registry = DevSchemaRegistry.start(bootstrapServers, "127.0.0.1", URI.create(registryUrl).getPort());
+        }
+    }
+
+    /** The dev SMS gateway the services text through: its inbox, and the outages it can be told to have. */
+    public DevSmsGateway smsGateway() {
+        return sms;
     }
 
     public Database database(String name) {

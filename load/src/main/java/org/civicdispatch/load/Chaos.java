@@ -1,58 +1,78 @@
 package org.civicdispatch.load;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.civicdispatch.devstack.DevStack;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Crashes under load: while the mix runs, each named service in turn is killed with SIGKILL and restarted; then
- * the platform must have done everything exactly once. Counts what it checks and prints them.
+ * Faults under load: while the mix runs, each named fault in turn (see {@link Faults}: services killed with
+ * SIGKILL, the broker restarted, the registry and PostgreSQL stopped, the SMS gateway failing); then the platform
+ * must have done everything exactly once, and every text due must have gone out. Counts what it checks and prints
+ * them.
  */
 final class Chaos {
 
     static final List<String> SERVICES = List.of("intake-service", "dispatch-service", "notification-service",
             "audit-service");
 
+    /**
+     * Every fault once, the default of load/chaos.sh. The SMS outage comes first, so that notification's retries
+     * (30 s, then 2 min later) are over by the time the run counts.
+     */
+    static final List<String> ALL_FAULTS = List.of("sms-fail", "kill:intake-service", "kill:dispatch-service",
+            "broker-restart", "kill:notification-service", "registry-stop", "kill:audit-service", "postgres-stop");
+
+    private final DevStack stack;
     private final DevStack.Options options;
     private final Target target;
+    private final ChaosInfrastructure infra;
+    private final Duration outage;
 
-    Chaos(DevStack.Options options, Target target) {
+    /**
+     * @param infra  the run's own broker and PostgreSQL, or null where DevStack owns them (then only the service,
+     *               registry and SMS faults are possible)
+     * @param outage how long registry-stop, postgres-stop and sms-fail last unless a fault names its own
+     */
+    Chaos(DevStack stack, DevStack.Options options, Target target, ChaosInfrastructure infra, Duration outage) {
+        this.stack = stack;
         this.options = options;
         this.target = target;
+        this.infra = infra;
+        this.outage = outage;
     }
 
     /**
-     * Sends at least {@code cases} at {@code rate} cases/s, and goes on until the last crashed service is back;
-     * the crashes are spread over the first {@code cases / rate} seconds, one after the other; services
-     * joined with '+' ({@code notification-service+audit-service}) crash at the same moment.
+     * Sends at least {@code cases} at {@code rate} cases/s, and goes on until the last fault is over; the faults
+     * are spread over the first {@code cases / rate} seconds, one after the other; faults joined with '+'
+     * ({@code kill:notification-service+kill:audit-service}) happen at the same moment.
      */
-    Counts run(int cases, double rate, List<String> victims) throws Exception {
+    Counts run(int cases, double rate, List<String> faults) throws Exception {
         String runId = "X" + Long.toString(System.currentTimeMillis(), 36);
-        try (Session session = new Session(target, runId, 0.5, 64);
+        try (Session session = new Session(target, runId, 0.5, 64, true);
              ServiceJvms jvms = new ServiceJvms(options.workDir().resolve("logs"))) {
+            List<List<Faults.Fault>> groups = Faults.parse(faults,
+                    new Faults.Platform(stack, jvms, infra, session.traffic, outage));
             AtomicReference<Exception> failed = new AtomicReference<>();
             AtomicBoolean crashing = new AtomicBoolean(true);
             Mix mix = Mix.realistic(runId, 7);
             int second = (int) Math.max(1, Math.round(rate));
-            // load runs until every crash is over and at least the cases asked for are sent
+            Instant began = Instant.now();
+            // load runs until every fault is over and at least the cases asked for are sent
             Thread sender = new Thread(() -> {
                 try {
                     for (int sent = 0; crashing.get() || sent < cases; sent += second) {
@@ -63,10 +83,10 @@ final class Chaos {
                 }
             }, "chaos-traffic");
             sender.start();
-            long pause = (long) (cases / rate * 1000 / (victims.size() + 1));
-            Map<String, Duration> restarts = new ConcurrentHashMap<>();
+            long pause = (long) (cases / rate * 1000 / (groups.size() + 1));
+            Map<String, String> happened = Collections.synchronizedMap(new LinkedHashMap<>());
             try {
-                crashInTurn(jvms, victims, pause, restarts);
+                injectInTurn(groups, pause, System.nanoTime(), happened);
             } finally {
                 crashing.set(false);
             }
@@ -75,36 +95,38 @@ final class Chaos {
                 throw failed.get();
             }
             long countFrom = System.nanoTime();
-            Counts counts = count(session, restarts);
+            Counts counts = count(session, happened, began);
             System.out.printf("counted in %.1f s%n", (System.nanoTime() - countFrom) / 1e9);
             jvms.killAll();
             return counts;
         }
     }
 
-    private static void crashInTurn(ServiceJvms jvms, List<String> victims, long pause,
-                                    Map<String, Duration> restarts) throws InterruptedException {
-        for (String group : victims) {
+    /** Prints each fault as it ends: when it began (seconds into the run), what happened, what intake answered. */
+    private static void injectInTurn(List<List<Faults.Fault>> groups, long pause, long runStart,
+                                     Map<String, String> happened) throws InterruptedException {
+        for (List<Faults.Fault> group : groups) {
             Thread.sleep(pause);
-            // services joined with '+' crash together
-            List<CompletableFuture<Void>> crashes = new ArrayList<>();
-            for (String victim : group.split("\\+")) {
-                crashes.add(CompletableFuture.runAsync(() -> {
+            double at = (System.nanoTime() - runStart) / 1e9;
+            List<CompletableFuture<Void>> together = new ArrayList<>();
+            for (Faults.Fault fault : group) {
+                // a thread each: faults joined with '+' happen together, whatever the common pool's size
+                together.add(CompletableFuture.runAsync(() -> {
                     try {
-                        Duration took = jvms.crashAndRestart(victim);
-                        restarts.put(victim, took);
-                        System.out.printf("kill -9 %s: back and healthy after %.1f s%n", victim,
-                                took.toMillis() / 1000.0);
+                        String line = fault.inject();
+                        happened.put(fault.name(), line);
+                        System.out.printf("%6.1f s  %s%n", at, line);
                     } catch (Exception e) {
                         throw new CompletionException(e);
                     }
-                }));
+                }, task -> new Thread(task, "chaos-" + fault.name()).start()));
             }
-            CompletableFuture.allOf(crashes.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(together.toArray(CompletableFuture[]::new)).join();
         }
+        Thread.sleep(pause); // the load goes on a while after the last fault too, so recovery is seen under load
     }
 
-    private Counts count(Session session, Map<String, Duration> restarts) throws Exception {
+    private Counts count(Session session, Map<String, String> faults, Instant began) throws Exception {
         Observer seen = session.observer;
         Set<String> cases = session.awaitAccepted(Duration.ofMinutes(3));
         seen.awaitTasks(cases, Duration.ofMinutes(3));
@@ -138,17 +160,27 @@ final class Chaos {
 
         System.out.printf("dispatch checked, audit caught up after %.1f s more%n", (System.nanoTime() - t0) / 1e9);
         Thread.sleep(3_000); // notification's last sends of the run
-        Map<String, Integer> smsPerMessage = new HashMap<>();
-        JsonNode inbox = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(target.smsUrl() + "/v1/messages")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        inbox.forEach(m -> smsPerMessage.merge(m.get("to").asString() + "\n" + m.get("text").asString(), 1,
-                Integer::sum));
-        int smsTwice = (int) smsPerMessage.values().stream().filter(n -> n > 1).count();
-        return new Counts(restarts, session.traffic.acceptedOverHttp.size(), session.traffic.submitted.size(),
-                cases.size(), lostOverHttp.size(), lostSubmissions.size(), reportedTwice, dispatched.once(),
-                dispatched.none(), dispatched.more(), seen.recordsPerTask.size(), tasksTwice, records.size(),
-                audited.once(), audited.none(), audited.more(), inbox.size(), smsTwice, seen.signed.get());
+        long t1 = System.nanoTime();
+        // the last retry comes 10 min (+20 %) after the third attempt; a crashed claim is resumed after 2 min
+        TextsDue texts = TextsDue.await(seen, cases, target.smsUrl(), began, Duration.ofMinutes(13),
+                Duration.ofSeconds(150));
+        System.out.printf("texts checked after %.1f s more%n", (System.nanoTime() - t1) / 1e9);
+        Map<String, String> deadLetters = new TreeMap<>();
+        seen.deadLetters.forEach((topic, n) -> deadLetters.put(topic, n.get() + " (first: "
+                + seen.deadLetterReason.getOrDefault(topic, "no reason header") + ")"));
+        Map<String, Integer> smsFailures = new LinkedHashMap<>();
+        seen.smsFailureReasons.entrySet().stream()
+                .sorted((a, b) -> Integer.compare(b.getValue().get(), a.getValue().get())).limit(3)
+                .forEach(e -> smsFailures.put(e.getKey(), e.getValue().get()));
+        Map<String, String> inOrder;
+        synchronized (faults) {
+            inOrder = Collections.unmodifiableMap(new LinkedHashMap<>(faults));
+        }
+        return new Counts(inOrder, session.traffic.acceptedOverHttp.size(),
+                session.traffic.submitted.size(), cases.size(), lostOverHttp.size(), lostSubmissions.size(),
+                reportedTwice, dispatched.once(), dispatched.none(), dispatched.more(), seen.recordsPerTask.size(),
+                tasksTwice, records.size(), audited.once(), audited.none(), audited.more(), texts, smsFailures,
+                deadLetters, seen.signed.get());
     }
 
     /** How many of some things happened once, never, and more than once. */
@@ -161,23 +193,30 @@ final class Chaos {
         }
     }
 
-    /** The counts checked after a chaos run. */
-    record Counts(Map<String, Duration> restarts, int acceptedOverHttp, int submittedOnKafka, int cases,
-                  int lostOverHttp, int lostSubmissions, int reportedTwice, int dispatchedOnce, int notDispatched,
-                  int dispatchedTwice, int tasks, int tasksTwice, int records, int auditedOnce, int notAudited,
-                  int auditedTwice, int sms, int smsTwice, long signed) {
+    /** The counts checked after a chaos run; {@code faults} maps each fault to what happened, in order. */
+    record Counts(Map<String, String> faults, int acceptedOverHttp, int submittedOnKafka,
+                  int cases, int lostOverHttp, int lostSubmissions, int reportedTwice, int dispatchedOnce,
+                  int notDispatched, int dispatchedTwice, int tasks, int tasksTwice, int records, int auditedOnce,
+                  int notAudited, int auditedTwice, TextsDue texts, Map<String, Integer> smsFailures,
+                  Map<String, String> deadLetters, long signed) {
 
         boolean exactlyOnce() {
             // reportedTwice is shown, not failed on: intake's publish is at-least-once across a crash by design,
             // and every reader dedupes by case id (what the other counts check)
             return lostOverHttp == 0 && lostSubmissions == 0 && notDispatched == 0
                     && dispatchedTwice == 0 && tasksTwice == 0 && notAudited == 0 && auditedTwice == 0
-                    && smsTwice == 0 && dispatchedOnce == cases && auditedOnce == records;
+                    && texts.twice() == 0 && dispatchedOnce == cases && auditedOnce == records;
+        }
+
+        /** Exactly once, and every text due went out (or was given up on with a record). */
+        boolean passed() {
+            return exactlyOnce() && texts.delivered();
         }
 
         String report() {
+            TextsDue t = texts;
             return String.format(Locale.ROOT, """
-                    chaos run — services killed with SIGKILL and restarted: %s
+                    chaos run — faults, in order: %s
                       complaints accepted over HTTP (202)         %6d   of which never reached incident-reports %d
                       submissions acknowledged on Kafka           %6d   of which never became a case           %d
                       cases accepted (incident-reports)           %6d   published more than once by intake      %d
@@ -185,11 +224,25 @@ final class Chaos {
                       department tasks                            %6d   written more than once                  %d
                       records of these cases (reports, events, tasks) %6d audited exactly once %d, missing %d, twice %d
                       SMS sent (dev gateway inbox)                %6d   same text to the same number twice      %d
+                      SMS notices of these cases (notification)   %6d   sent %d, still retrying %d, given up %d \
+                    (DEAD_LETTERED on notification-failures)
+                      SMS notices that failed at least once       %6d   sent later %d; reported sent but not in the \
+                    gateway inbox %d
+                        why attempts failed (most frequent)       %s
+                      texts owed to callers (received, dispatched) %5d   %s
+                      dead-lettered during the run (all services) %s
                       department signatures sent                  %6d
-                    exactly once: %s""", restarts.keySet(), acceptedOverHttp, lostOverHttp, submittedOnKafka,
-                    lostSubmissions, cases, reportedTwice, dispatchedOnce, notDispatched, dispatchedTwice, tasks,
-                    tasksTwice, records, auditedOnce, notAudited, auditedTwice, sms, smsTwice, signed,
-                    exactlyOnce() ? "YES" : "NO");
+                    exactly once: %s
+                    every text due sent (or given up on with a record): %s""", faults.keySet(), acceptedOverHttp,
+                    lostOverHttp, submittedOnKafka, lostSubmissions, cases, reportedTwice, dispatchedOnce,
+                    notDispatched, dispatchedTwice, tasks, tasksTwice, records, auditedOnce, notAudited,
+                    auditedTwice, t.inbox(), t.twice(), t.notices(), t.sent(), t.pending(), t.parked(), t.retried(),
+                    t.retriedSent(), t.notInInbox(), smsFailures.isEmpty() ? "-" : smsFailures, t.callersDue(), t.quietHours()
+                            ? "not checked: the run fell into the citizens' quiet hours (22:00-07:00 in the city)"
+                            : "missing from the inbox " + t.callersMissing() + ", of which given up on "
+                            + t.callersParked() + (t.shortCases().isEmpty() ? "" : "; e.g. " + t.shortCases()),
+                    deadLetters.isEmpty() ? "none" : deadLetters, signed,
+                    exactlyOnce() ? "YES" : "NO", t.delivered() ? "YES" : "NO");
         }
     }
 }

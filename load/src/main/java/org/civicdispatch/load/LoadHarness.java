@@ -20,9 +20,12 @@ import org.civicdispatch.registry.wire.AvroTrust;
  *   department task and to the audit append.</li>
  *   <li>{@code bench}: the benchmarks of BENCHMARKS.md on one broker in one run (see {@link Benchmarks}).</li>
  *   <li>{@code timers}: benchmark (4) scaled down to {@code --cases} open cases whose signing falls due
- *   {@code --window} (PT90S) after dispatch (see {@link TimerBench}).</li>
- *   <li>{@code chaos}: the mix under load while each service is killed with SIGKILL and restarted, then the
- *   exactly-once counts (see {@link Chaos}).</li>
+ *   {@code --window} (PT90S) after dispatch (see {@link TimerBench}); {@code --feed reports} opens them by writing
+ *   accepted reports onto incident-reports instead of through intake, {@code --dispatch-alone on} stops
+ *   notification and audit for the run.</li>
+ *   <li>{@code chaos}: the mix under load while {@code --faults} happen in turn (services killed with SIGKILL,
+ *   broker restarted, registry and PostgreSQL stopped for {@code --outage} seconds, SMS gateway failing), then the
+ *   exactly-once and texts-delivered counts (see {@link Chaos}, {@link Faults}).</li>
  * </ul>
  * By default it starts the embedded platform (services from their -exec jars: build them first with
  * {@code ./mvnw -DskipTests package}); {@code --jfr on} has each service JVM record a JFR profile. {@code mix} also drives a running one: {@code --bootstrap host:port
@@ -61,27 +64,35 @@ public final class LoadHarness {
         if (command.equals("timers")) {
             jvm.addAll(Target.SHORT_SESSIONS);
         }
-        DevStack.Options options = Target.embedded(root, workDir, jvm);
+        // a chaos run owns its broker and PostgreSQL, so that it can restart them
+        ChaosInfrastructure infra = command.equals("chaos") ? ChaosInfrastructure.start(workDir) : null;
+        DevStack.Options embedded = Target.embedded(root, workDir, jvm);
+        DevStack.Options options = infra == null ? embedded : infra.options(embedded);
         AtomicBoolean finished = new AtomicBoolean();
         try (DevStack stack = DevStack.start(options)) {
             // Ctrl-C stops the service JVMs too, also those a chaos run restarted (this JVM's children)
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (!finished.get()) {
                     ProcessHandle.current().children().forEach(ProcessHandle::destroy);
-                    stack.close();
+                    stack.close(); // the broker JVM is a child too; embedded PostgreSQL stops itself on exit
                 }
             }, "load-shutdown"));
-            Target target = Target.of(stack, options);
+            Target target = Target.of(stack);
             System.out.printf("embedded platform ready in %.1f s (logs in %s)%n", stack.startup().toMillis() / 1000.0,
                     options.workDir().resolve("logs"));
             switch (command) {
                 case "bench" -> new Benchmarks(stack, options, target, String.join(" ", args)).run(o);
-                case "timers" -> System.out.println(new TimerBench(stack, options, target).run(cases, window));
+                case "timers" -> System.out.println(new TimerBench(stack, options, target).run(cases, window,
+                        o.getOrDefault("feed", "intake").equals("reports"), o.containsKey("dispatch-alone")));
                 case "chaos" -> {
-                    Chaos.Counts counts = new Chaos(options, target).run(cases, rate > 0 ? rate : 20,
-                            List.of(o.getOrDefault("kill", String.join(",", Chaos.SERVICES)).split(",")));
+                    // --kill a,b (services only) is the older spelling of --faults
+                    String faults = o.getOrDefault("faults", o.getOrDefault("kill", String.join(",",
+                            Chaos.ALL_FAULTS)));
+                    Duration outage = Duration.ofSeconds(Long.parseLong(o.getOrDefault("outage", "20")));
+                    Chaos.Counts counts = new Chaos(stack, options, target, infra, outage).run(cases,
+                            rate > 0 ? rate : 20, List.of(faults.split(",")));
                     System.out.println(counts.report());
-                    if (!counts.exactlyOnce()) {
+                    if (!counts.passed()) {
                         System.exit(1);
                     }
                 }
@@ -90,13 +101,26 @@ public final class LoadHarness {
             }
         } finally {
             finished.set(true);
+            closeQuietly(infra);
         }
     }
 
-    /** {@code --mix realistic} (default), {@code patrols} (submissions only) or {@code hotline} (HTTP only). */
+    private static void closeQuietly(ChaosInfrastructure infra) {
+        if (infra != null) {
+            try {
+                infra.close();
+            } catch (Exception e) {
+                System.err.println("while stopping the chaos run's broker and PostgreSQL: " + e);
+            }
+        }
+    }
+
+    /** {@code --mix realistic} (default), {@code patrols} (submissions only), {@code hotline} (HTTP
+     * only) or {@code reports} (accepted reports straight onto incident-reports: dispatch alone). */
     private static Mix mix(String name, String runId) {
         return switch (name) {
             case "patrols" -> Mix.patrolsOnly(runId, 42);
+            case "reports" -> Mix.reportsOnly(runId, 42);
             case "hotline" -> new Mix(runId, 42, 1, 0, 1);
             default -> Mix.realistic(runId, 42);
         };

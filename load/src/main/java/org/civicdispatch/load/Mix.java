@@ -90,6 +90,13 @@ final class Mix {
         return mix;
     }
 
+    /** Accepted reports of one matter at one urgency only: what the timer benchmark opens a million cases with. */
+    static Mix reportsOf(String runId, long seed, String matter, Urgency urgency) {
+        Mix mix = patrolsOf(runId, seed, matter, urgency);
+        mix.reports = true;
+        return mix;
+    }
+
     synchronized Kind next() {
         if (reports) {
             return Kind.REPORT;

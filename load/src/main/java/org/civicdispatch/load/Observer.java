@@ -1,9 +1,11 @@
 package org.civicdispatch.load;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,15 +26,23 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.header.Header;
+import org.civicdispatch.contract.DeadLetterHeaders;
 import org.civicdispatch.contract.Topics;
 import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.DepartmentResponse;
 import org.civicdispatch.events.DepartmentTask;
+import org.civicdispatch.events.FailureOutcome;
 import org.civicdispatch.events.IncidentDispatched;
 import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.events.NotificationChannel;
+import org.civicdispatch.events.NotificationFailed;
+import org.civicdispatch.events.NotificationSent;
 import org.civicdispatch.events.ResponseKind;
 import org.civicdispatch.events.SlaEvent;
+import org.civicdispatch.events.SlaEventKind;
 import org.civicdispatch.events.TaskRole;
+import org.civicdispatch.registry.RegistryUnavailableException;
 import org.civicdispatch.registry.SchemaRegistryClient;
 import org.civicdispatch.registry.wire.AvroCodec;
 
@@ -40,7 +50,8 @@ import org.civicdispatch.registry.wire.AvroCodec;
  * Reads what the platform makes of the traffic, committed records only, as a department system and an auditor
  * would: each case's acceptance (incident-reports), its dispatch (case-events) and its tasks (department-tasks-*),
  * with the time each task became readable. Plays the departments too: signs for a share of the lead tasks on
- * department-responses. Keeps every record's coordinates, so audit can be checked against the log.
+ * department-responses. Keeps every record's coordinates, so audit can be checked against the log. Also reads what
+ * notification made of the cases (texts sent and failed attempts) and what any service dead-lettered.
  */
 final class Observer implements AutoCloseable {
 
@@ -53,9 +64,12 @@ final class Observer implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> responses;
     private final double signShare;
+    private final boolean notifications;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch assigned = new CountDownLatch(1);
+    /** Every record handled, by coordinate (the observer thread's own). */
+    private final Set<Coordinate> read = new HashSet<>();
 
     final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
     final Map<String, String> caseOfExternalId = new ConcurrentHashMap<>();
@@ -69,14 +83,40 @@ final class Observer implements AutoCloseable {
     /** SLA events per case, stage and kind ("C-1|SIGN|BREACH"), and how late each was readable after its deadline. */
     final Map<String, AtomicInteger> slaEvents = new ConcurrentHashMap<>();
     final Histogram slaLateness = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+    /** The caller's phone of each case that has one: where the citizen's texts go. */
+    final Map<String, String> phoneOfCase = new ConcurrentHashMap<>();
+    /** SMS notices notification sent or tried to send, by notification id. */
+    final Map<String, SmsNotice> smsNotices = new ConcurrentHashMap<>();
+    /** Records on the dead-letter topics, by topic, and the reason of the first of each. */
+    final Map<String, AtomicInteger> deadLetters = new ConcurrentHashMap<>();
+    final Map<String, String> deadLetterReason = new ConcurrentHashMap<>();
+    /** Why SMS attempts failed, ids masked, with how many failed so. */
+    final Map<String, AtomicInteger> smsFailureReasons = new ConcurrentHashMap<>();
+
+    /** One SMS notice as notification's records tell it: sent, attempts that failed, given up (parked). */
+    static final class SmsNotice {
+        final String caseId;
+        final String recipientRef;
+        volatile boolean sent;
+        volatile boolean parked;
+        final AtomicInteger failedAttempts = new AtomicInteger();
+
+        SmsNotice(String caseId, String recipientRef) {
+            this.caseId = caseId;
+            this.recipientRef = recipientRef;
+        }
+    }
 
     /**
      * @param runId     only cases whose external id or description carries it are counted
      * @param signShare share of lead tasks the departments sign for (0 sends no responses)
+     * @param notifications whether to read notification's records and the dead-letter topics too (the chaos run
+     *                      does; the benchmarks spare the decoding)
      */
-    Observer(Target target, String runId, double signShare) {
+    Observer(Target target, String runId, double signShare, boolean notifications) {
         this.runId = runId;
         this.signShare = signShare;
+        this.notifications = notifications;
         this.codec = new AvroCodec(new SchemaRegistryClient(target.registryUrl()), true);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers());
@@ -86,6 +126,8 @@ final class Observer implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        // The instrument must not add latency: a read_committed fetch can otherwise sit out fetch.max.wait.ms (500)
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         Properties producerProps = new Properties();
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers());
@@ -107,7 +149,9 @@ final class Observer implements AutoCloseable {
     private void read() {
         consumer.subscribe(Pattern.compile(Pattern.quote(Topics.INCIDENT_REPORTS.name()) + "|"
                 + Pattern.quote(Topics.CASE_EVENTS.name()) + "|" + Pattern.quote(Topics.SLA_EVENTS.name()) + "|"
-                + Topics.DEPARTMENT_TASKS_PREFIX + ".*"));
+                + Topics.DEPARTMENT_TASKS_PREFIX + ".*" + (notifications ? "|"
+                + Pattern.quote(Topics.NOTIFICATIONS.name()) + "|" + Pattern.quote(Topics.NOTIFICATION_FAILURES.name())
+                + "|.*" + Pattern.quote(Topics.DEAD_LETTER_SUFFIX) : "")));
         while (running.get()) {
             var records = consumer.poll(Duration.ofMillis(50));
             long now = System.currentTimeMillis();
@@ -115,18 +159,68 @@ final class Observer implements AutoCloseable {
                 assigned.countDown(); // partitions assigned and what was there before is read
             }
             for (ConsumerRecord<String, byte[]> r : records) {
-                try {
-                    handle(r, now);
-                } catch (RuntimeException e) {
-                    System.err.println("observer: cannot read " + r.topic() + "@" + r.offset() + ": " + e);
-                }
+                handleOrWait(r, now);
             }
         }
         consumer.close();
     }
 
+    /**
+     * Each record counts once, however often it is read: after a broker restart the group may lose its positions
+     * and read from the beginning again (it commits none). A record whose schema cannot be fetched while the
+     * registry is down is read once it is back, not dropped.
+     */
+    private void handleOrWait(ConsumerRecord<String, byte[]> r, long now) {
+        Coordinate at = new Coordinate(r.topic(), r.partition(), r.offset());
+        if (read.contains(at)) {
+            return;
+        }
+        while (running.get()) {
+            try {
+                handle(r, now);
+                read.add(at);
+                return;
+            } catch (RegistryUnavailableException e) {
+                sleep(500);
+            } catch (RuntimeException e) {
+                System.err.println("observer: cannot read " + r.topic() + "@" + r.offset() + ": " + e);
+                read.add(at);
+                return;
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void handle(ConsumerRecord<String, byte[]> r, long now) {
-        if (r.topic().equals(Topics.INCIDENT_REPORTS.name())) {
+        if (r.topic().endsWith(Topics.DEAD_LETTER_SUFFIX)) {
+            deadLetters.computeIfAbsent(r.topic(), k -> new AtomicInteger()).incrementAndGet();
+            deadLetterReason.putIfAbsent(r.topic(), header(r, DeadLetterHeaders.REASON) + " (a record of "
+                    + header(r, DeadLetterHeaders.ORIGINAL_TOPIC) + ")");
+        } else if (r.topic().equals(Topics.NOTIFICATIONS.name())) {
+            NotificationSent sent = codec.decode(r.value(), NotificationSent.class).value();
+            if (sent.getChannel() == NotificationChannel.SMS) {
+                smsNotice(sent.getNotificationId(), sent.getCaseId(), sent.getRecipientRef()).sent = true;
+            }
+        } else if (r.topic().equals(Topics.NOTIFICATION_FAILURES.name())) {
+            NotificationFailed failed = codec.decode(r.value(), NotificationFailed.class).value();
+            if (failed.getChannel() == NotificationChannel.SMS) {
+                SmsNotice notice = smsNotice(failed.getNotificationId(), failed.getCaseId(),
+                        failed.getRecipientRef());
+                notice.failedAttempts.incrementAndGet();
+                smsFailureReasons.computeIfAbsent(failed.getReason().replaceAll("[0-9a-f]{8,}|C-[0-9A-Z-]+", "…"),
+                        k -> new AtomicInteger()).incrementAndGet();
+                if (failed.getOutcome() == FailureOutcome.DEAD_LETTERED) {
+                    notice.parked = true;
+                }
+            }
+        } else if (r.topic().equals(Topics.INCIDENT_REPORTS.name())) {
             IncidentReported report = codec.decode(r.value(), IncidentReported.class).value();
             String external = report.getExternalId();
             if ((external == null || !external.startsWith(runId)) && !report.getDescription().contains(runId)) {
@@ -138,6 +232,9 @@ final class Observer implements AutoCloseable {
                 caseOfExternalId.putIfAbsent(external, report.getCaseId());
             }
             reportsPerCase.computeIfAbsent(report.getCaseId(), k -> new AtomicInteger()).incrementAndGet();
+            if (report.getReporter() != null && report.getReporter().getPhone() != null) {
+                phoneOfCase.put(report.getCaseId(), report.getReporter().getPhone());
+            }
         } else if (r.topic().equals(Topics.CASE_EVENTS.name())) {
             caseOfRecord.put(new Coordinate(r.topic(), r.partition(), r.offset()), r.key());
             CaseEvent event = codec.decode(r.value(), CaseEvent.class).value();
@@ -148,8 +245,11 @@ final class Observer implements AutoCloseable {
             SlaEvent sla = codec.decode(r.value(), SlaEvent.class).value();
             slaEvents.computeIfAbsent(sla.getCaseId() + "|" + sla.getStage() + "|" + sla.getKind(),
                     k -> new AtomicInteger()).incrementAndGet();
-            synchronized (slaLateness) {
-                slaLateness.recordValue(Math.max(0, now - sla.getDeadline().toEpochMilli()) * 1000);
+            // a breach falls due at the deadline itself (reminders before it), so its lateness is the timers'
+            if (sla.getKind() == SlaEventKind.BREACH) {
+                synchronized (slaLateness) {
+                    slaLateness.recordValue(Math.max(0, now - sla.getDeadline().toEpochMilli()) * 1000);
+                }
             }
         } else {
             caseOfRecord.put(new Coordinate(r.topic(), r.partition(), r.offset()), r.key());
@@ -161,6 +261,15 @@ final class Observer implements AutoCloseable {
                 sign(task);
             }
         }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+        Header header = r.headers().lastHeader(name);
+        return header == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private SmsNotice smsNotice(String notificationId, String caseId, String recipientRef) {
+        return smsNotices.computeIfAbsent(notificationId, k -> new SmsNotice(caseId, recipientRef));
     }
 
     private void sign(DepartmentTask task) {

@@ -63,6 +63,13 @@ final class ServiceJvms implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - begin);
     }
 
+    /** Stops a service for the rest of the run (SIGTERM), so that what is measured has the machine's cores. */
+    void stop(String module) {
+        ProcessHandle service = find(module);
+        service.destroy();
+        service.onExit().join();
+    }
+
     /** Kills every service JVM of the platform: a chaos run's platform is thrown away, not shut down politely. */
     void killAll() {
         ProcessHandle.current().children().filter(p -> commandLine(p).contains("-exec.jar"))

@@ -19,9 +19,15 @@ final class Session implements AutoCloseable {
     private long sendNanos;
 
     Session(Target target, String runId, double signShare, int maxInFlight) throws InterruptedException {
+        this(target, runId, signShare, maxInFlight, false);
+    }
+
+    /** With {@code notifications}, the observer also reads notification's records and the dead-letter topics. */
+    Session(Target target, String runId, double signShare, int maxInFlight, boolean notifications)
+            throws InterruptedException {
         this.runId = runId;
         this.target = target;
-        this.observer = new Observer(target, runId, signShare);
+        this.observer = new Observer(target, runId, signShare, notifications);
         this.traffic = new Traffic(target, maxInFlight);
         observer.awaitAssigned();
     }

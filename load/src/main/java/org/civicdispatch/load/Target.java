@@ -18,8 +18,8 @@ public record Target(String bootstrapServers, String registryUrl, String intakeU
                      DevStack.Database auditDb, String smsUrl) {
 
     /**
-     * Options for the embedded default on free ports, all chosen here so that the SMS gateway's inbox (which
-     * DevStack does not expose) can be read back.
+     * Options for the embedded default on free ports, all chosen here, so that the SMS gateway's and the other
+     * parts' addresses are known before the platform starts.
      */
     public static DevStack.Options embedded(Path root, Path workDir, List<String> extraJvmOptions) {
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -43,10 +43,20 @@ public record Target(String bootstrapServers, String registryUrl, String intakeU
             "-Dspring.kafka.streams.properties.consumer.session.timeout.ms=6000",
             "-Dspring.kafka.streams.properties.consumer.heartbeat.interval.ms=2000");
 
-    public static Target of(DevStack stack, DevStack.Options options) {
+    /**
+     * Notification's retries on a short clock (a failed text is tried again after 2, 4 and 8 s, a claim a crash
+     * interrupted is taken up after 20 s, the gateway's circuit breaker half-opens after 2 s), so that the suite's
+     * chaos check can wait for every text in seconds rather than minutes. The full run keeps the real clock.
+     */
+    public static final List<String> QUICK_TEXT_RETRIES = List.of(
+            "-Dcivic.notification.retry.delays=2s,4s,8s",
+            "-Dcivic.notification.stale-claim=20s",
+            "-Dcivic.notification.resume-every=2s",
+            "-Dresilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s");
+
+    public static Target of(DevStack stack) {
         return new Target(stack.bootstrapServers(), stack.registryUrl(), stack.url("intake-service"),
-                stack.tokens().get("INTAKE_CLIENT"), stack.database("audit"),
-                "http://127.0.0.1:" + options.ports().get("sms-gateway"));
+                stack.tokens().get("INTAKE_CLIENT"), stack.database("audit"), stack.smsGateway().url());
     }
 
     static int freePort() {

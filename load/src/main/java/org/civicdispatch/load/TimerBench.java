@@ -62,14 +62,27 @@ final class TimerBench {
         }
     }
 
-    String run(int cases, Duration window) throws Exception {
+    /**
+     * @param reports       open the cases by writing accepted reports onto incident-reports (dispatch alone), not
+     *                      through intake: a million cases through intake would take hours here
+     * @param dispatchAlone stop notification and audit for the run, so that dispatch has the machine's cores
+     */
+    String run(int cases, Duration window, boolean reports, boolean dispatchAlone) throws Exception {
         String runId = "T" + Long.toString(System.currentTimeMillis(), 36);
         try (Session session = new Session(target, runId, 0, 64);
              ServiceJvms jvms = new ServiceJvms(options.workDir().resolve("logs"))) {
+            if (dispatchAlone) {
+                jvms.stop("notification-service");
+                jvms.stop("audit-service");
+            }
             jvms.crashAndRestart("dispatch-service", List.of(catalogOption(options.workDir(), window)));
-            session.send(Mix.patrolsOf(runId, 9, MATTER, Urgency.URGENT), cases, 0);
-            Set<String> opened = session.awaitAccepted(Duration.ofMinutes(5));
-            session.observer.awaitTasks(opened, Duration.ofMinutes(5));
+            long openingStarted = System.nanoTime();
+            session.send(reports ? Mix.reportsOf(runId, 9, MATTER, Urgency.URGENT)
+                    : Mix.patrolsOf(runId, 9, MATTER, Urgency.URGENT), cases, 0);
+            Duration patience = Duration.ofMinutes(5).plus(Duration.ofMillis(cases * 2L));
+            Set<String> opened = session.awaitAccepted(patience);
+            session.observer.awaitTasks(opened, patience);
+            double openedPerSecond = opened.size() / ((System.nanoTime() - openingStarted) / 1e9);
             long heap = heapUsed();
             Duration recovery = jvms.crashAndRestart("dispatch-service");
             System.out.printf("dispatch killed with %d timers' cases open; back in %.1f s%n", opened.size(),
@@ -92,11 +105,14 @@ final class TimerBench {
             int breaches = fired(session, opened, "BREACH");
             long twice = seen.slaEvents.values().stream().filter(n -> n.get() > 1).count();
             return String.format(Locale.ROOT, """
-                    (4) SLA timers, scaled down: %d open cases, signing due %s after dispatch (reminder at 3/4)
+                    (4) SLA timers: %d open cases (opened at %.0f cases/s%s%s), signing due %s after dispatch \
+                    (reminder at 3/4)
                       dispatch heap used with them open %.1f MB, local state on disk after the wave %.1f MB
                       kill -9 dispatch while they were pending: healthy again after %.1f s
                       fired: sign reminders %d/%d, breaches %d/%d, any timer more than once: %d
-                      lateness (deadline → event readable on sla-events) %s%s""", opened.size(), window,
+                      breaches, lateness (deadline → event readable on sla-events) %s%s""", opened.size(), openedPerSecond,
+                    reports ? ", reports written onto incident-reports" : " through intake",
+                    dispatchAlone ? ", notification and audit stopped" : "", window,
                     heap / 1e6, disk / 1e6, recovery.toMillis() / 1000.0, reminders, opened.size(), breaches,
                     opened.size(), twice, LoadResult.line("", seen.slaLateness).trim(),
                     probes[0] == null ? "" : "\n  probe cases during the wave: " + LoadResult.line("", probes[0]

@@ -37,7 +37,8 @@ import org.civicdispatch.registry.wire.AvroCodec;
 final class Traffic implements AutoCloseable {
 
     private static final Pattern CASE_ID = Pattern.compile("\"caseId\"\\s*:\\s*\"([^\"]+)\"");
-    private static final int ATTEMPTS = 60;
+    /** How long the hotline system goes on resending one complaint: longer than a service takes to restart. */
+    private static final long RESEND_FOR_NANOS = TimeUnit.MINUTES.toNanos(3);
 
     private final Target target;
     private final URI incidents;
@@ -155,7 +156,8 @@ final class Traffic implements AutoCloseable {
                             }
                         }
                         inFlight.release();
-                    } else if ((error != null || answer.statusCode() >= 500) && attempt < ATTEMPTS) {
+                    } else if ((error != null || answer.statusCode() >= 500)
+                            && now - firstSent < RESEND_FOR_NANOS) {
                         resent.incrementAndGet();
                         CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS)
                                 .execute(() -> attempt(body, key, attempt + 1, firstSent));

@@ -35,7 +35,8 @@ public final class DispatchTopology {
 
     public static final String CASE_FILES = "case-files";
     public static final String SLA_TIMERS = "sla-timers";
-    static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
+    /** A timer fires up to one tick after it falls due: the tick bounds the lateness every timer starts with. */
+    static final Duration DEFAULT_TICK = Duration.ofMillis(250);
 
     private DispatchTopology() {
     }
