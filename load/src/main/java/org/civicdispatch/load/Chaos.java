@@ -1,7 +1,6 @@
 package org.civicdispatch.load;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -71,7 +70,6 @@ final class Chaos {
             AtomicBoolean crashing = new AtomicBoolean(true);
             Mix mix = Mix.realistic(runId, 7);
             int second = (int) Math.max(1, Math.round(rate));
-            Instant began = Instant.now();
             // load runs until every fault is over and at least the cases asked for are sent
             Thread sender = new Thread(() -> {
                 try {
@@ -95,7 +93,7 @@ final class Chaos {
                 throw failed.get();
             }
             long countFrom = System.nanoTime();
-            Counts counts = count(session, happened, began);
+            Counts counts = count(session, happened);
             System.out.printf("counted in %.1f s%n", (System.nanoTime() - countFrom) / 1e9);
             jvms.killAll();
             return counts;
@@ -126,7 +124,7 @@ final class Chaos {
         Thread.sleep(pause); // the load goes on a while after the last fault too, so recovery is seen under load
     }
 
-    private Counts count(Session session, Map<String, String> faults, Instant began) throws Exception {
+    private Counts count(Session session, Map<String, String> faults) throws Exception {
         Observer seen = session.observer;
         Set<String> cases = session.awaitAccepted(Duration.ofMinutes(3));
         seen.awaitTasks(cases, Duration.ofMinutes(3));
@@ -162,7 +160,7 @@ final class Chaos {
         Thread.sleep(3_000); // notification's last sends of the run
         long t1 = System.nanoTime();
         // the last retry comes 10 min (+20 %) after the third attempt; a crashed claim is resumed after 2 min
-        TextsDue texts = TextsDue.await(seen, cases, target.smsUrl(), began, Duration.ofMinutes(13),
+        TextsDue texts = TextsDue.await(seen, cases, target.smsUrl(), Duration.ofMinutes(13),
                 Duration.ofSeconds(150));
         System.out.printf("texts checked after %.1f s more%n", (System.nanoTime() - t1) / 1e9);
         Map<String, String> deadLetters = new TreeMap<>();
@@ -237,9 +235,8 @@ final class Chaos {
                     lostOverHttp, submittedOnKafka, lostSubmissions, cases, reportedTwice, dispatchedOnce,
                     notDispatched, dispatchedTwice, tasks, tasksTwice, records, auditedOnce, notAudited,
                     auditedTwice, t.inbox(), t.twice(), t.notices(), t.sent(), t.pending(), t.parked(), t.retried(),
-                    t.retriedSent(), t.notInInbox(), smsFailures.isEmpty() ? "-" : smsFailures, t.callersDue(), t.quietHours()
-                            ? "not checked: the run fell into the citizens' quiet hours (22:00-07:00 in the city)"
-                            : "missing from the inbox " + t.callersMissing() + ", of which given up on "
+                    t.retriedSent(), t.notInInbox(), smsFailures.isEmpty() ? "-" : smsFailures, t.callersDue(),
+                    "missing from the inbox " + t.callersMissing() + ", of which given up on "
                             + t.callersParked() + (t.shortCases().isEmpty() ? "" : "; e.g. " + t.shortCases()),
                     deadLetters.isEmpty() ? "none" : deadLetters, signed,
                     exactlyOnce() ? "YES" : "NO", t.delivered() ? "YES" : "NO");

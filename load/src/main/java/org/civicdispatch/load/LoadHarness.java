@@ -54,6 +54,9 @@ public final class LoadHarness {
         Path root = Path.of(System.getProperty("civicdispatch.root", ".")).toAbsolutePath().normalize();
         Path workDir = Files.createTempDirectory("civic-load-");
         List<String> jvm = new ArrayList<>(command.equals("chaos") ? Target.SHORT_SESSIONS : List.of());
+        if (command.equals("chaos")) {
+            jvm.add(Target.directoryWithoutQuietHours(root, workDir));
+        }
         if (o.containsKey("jfr")) {
             // every service JVM records a profile, written when the platform stops (one file per pid)
             Path jfr = Files.createDirectories(workDir.resolve("jfr"));

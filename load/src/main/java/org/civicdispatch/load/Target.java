@@ -3,11 +3,14 @@ package org.civicdispatch.load;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicdispatch.devstack.DevStack;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the harness drives and reads: the broker, the registry, intake with its token, and (for the exactly-once
@@ -37,6 +40,8 @@ public record Target(String bootstrapServers, String registryUrl, String intakeU
      * A killed JVM never leaves its consumer groups: its partitions move only when its session times out (45 s by
      * default). The chaos runs shorten that, as DispatchCrashTest does, so recovery is not mostly waiting.
      */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     public static final List<String> SHORT_SESSIONS = List.of(
             "-Dspring.kafka.consumer.properties.session.timeout.ms=6000",
             "-Dspring.kafka.consumer.properties.heartbeat.interval.ms=2000",
@@ -53,6 +58,23 @@ public record Target(String bootstrapServers, String registryUrl, String intakeU
             "-Dcivic.notification.stale-claim=20s",
             "-Dcivic.notification.resume-every=2s",
             "-Dresilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s");
+
+    /**
+     * The demo recipient directory without quiet hours, as a JVM option: citizens' texts are held back from 22:00
+     * to 07:00 Shanghai time, and a chaos check that counts texts must not depend on the hour it runs at.
+     */
+    public static String directoryWithoutQuietHours(Path root, Path workDir) {
+        try {
+            ObjectNode directory = (ObjectNode) JSON.readTree(root.resolve(
+                    "notification-service/src/main/resources/directory/demo-directory.json").toFile());
+            directory.findParents("quietHours").forEach(parent -> ((ObjectNode) parent).remove("quietHours"));
+            Path file = Files.createDirectories(workDir).resolve("directory-without-quiet-hours.json");
+            JSON.writeValue(file.toFile(), directory);
+            return "-Dcivic.notification.directory=file:" + file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static Target of(DevStack stack) {
         return new Target(stack.bootstrapServers(), stack.registryUrl(), stack.url("intake-service"),

@@ -6,9 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,20 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
  * @param parked         given up after the last attempt (on notification-failures as DEAD_LETTERED)
  * @param pending        failed and neither sent nor given up yet: still in notification's retries
  * @param notInInbox     reported sent but missing from the gateway's inbox
- * @param callersDue     texts owed to callers (2 per case with a phone); 0 when quiet hours held them back
+ * @param callersDue     texts owed to callers (2 per case with a phone; chaos runs have no quiet hours)
  * @param callersMissing of those, not in the inbox
  * @param callersParked  callers' notices given up (a missing text that was at least accounted for)
- * @param quietHours     the run fell into the citizens' quiet hours, so their texts are not due yet
  * @param shortCases     up to five cases whose caller got fewer texts than owed, to look into
  */
 record TextsDue(int inbox, int twice, int notices, int sent, int retried, int retriedSent, int parked, int pending,
-                int notInInbox, int callersDue, int callersMissing, int callersParked, boolean quietHours,
-                List<String> shortCases) {
+                int notInInbox, int callersDue, int callersMissing, int callersParked, List<String> shortCases) {
 
-    /** The demo directory's quiet hours for citizens (22:00–07:00 in the city), with a margin either side. */
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
-    private static final LocalTime QUIET_FROM = LocalTime.of(21, 55);
-    private static final LocalTime QUIET_TO = LocalTime.of(7, 5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -59,14 +50,14 @@ record TextsDue(int inbox, int twice, int notices, int sent, int retried, int re
      * Waits until every text due is accounted for (nothing pending, nothing missing) or nothing has changed for
      * {@code settle} (a notice interrupted by a crash is picked up again after 2 minutes), at most {@code limit}.
      */
-    static TextsDue await(Observer seen, Set<String> cases, String smsUrl, Instant runBegan, Duration limit,
+    static TextsDue await(Observer seen, Set<String> cases, String smsUrl, Duration limit,
                           Duration settle) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         long lastChange = System.nanoTime();
         long lastPrint = System.nanoTime();
         TextsDue last = null;
         while (true) {
-            TextsDue now = count(seen, cases, smsUrl, runBegan);
+            TextsDue now = count(seen, cases, smsUrl);
             if (!now.equals(last)) {
                 last = now;
                 lastChange = System.nanoTime();
@@ -85,7 +76,7 @@ record TextsDue(int inbox, int twice, int notices, int sent, int retried, int re
         }
     }
 
-    static TextsDue count(Observer seen, Set<String> cases, String smsUrl, Instant runBegan)
+    static TextsDue count(Observer seen, Set<String> cases, String smsUrl)
             throws IOException, InterruptedException {
         JsonNode messages = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(smsUrl + "/v1/messages"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body());
@@ -115,16 +106,13 @@ record TextsDue(int inbox, int twice, int notices, int sent, int retried, int re
             callersParked += n.parked && !n.sent && n.recipientRef.startsWith("citizen-of:") ? 1 : 0;
         }
 
-        boolean quiet = quiet(runBegan) || quiet(Instant.now());
         Map<String, Integer> owed = new HashMap<>();
-        if (!quiet) {
-            cases.forEach(c -> {
-                String phone = seen.phoneOfCase.get(c);
-                if (phone != null) {
-                    owed.merge(phone, 2, Integer::sum);
-                }
-            });
-        }
+        cases.forEach(c -> {
+            String phone = seen.phoneOfCase.get(c);
+            if (phone != null) {
+                owed.merge(phone, 2, Integer::sum);
+            }
+        });
         int callersDue = owed.values().stream().mapToInt(Integer::intValue).sum();
         int callersMissing = owed.entrySet().stream()
                 .mapToInt(e -> Math.max(0, e.getValue() - perPhone.getOrDefault(e.getKey(), 0))).sum();
@@ -132,11 +120,6 @@ record TextsDue(int inbox, int twice, int notices, int sent, int retried, int re
                 && perPhone.getOrDefault(seen.phoneOfCase.get(c), 0) < owed.get(seen.phoneOfCase.get(c)))
                 .sorted().limit(5).toList();
         return new TextsDue(messages.size(), twice, notices.size(), sent, retried, retriedSent, parked, pending,
-                notInInbox, callersDue, callersMissing, quiet ? 0 : callersParked, quiet, shortCases);
-    }
-
-    private static boolean quiet(Instant at) {
-        LocalTime local = at.atZone(CITY).toLocalTime();
-        return local.isAfter(QUIET_FROM) || local.isBefore(QUIET_TO);
+                notInInbox, callersDue, callersMissing, callersParked, shortCases);
     }
 }

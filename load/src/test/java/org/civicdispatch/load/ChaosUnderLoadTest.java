@@ -28,6 +28,7 @@ class ChaosUnderLoadTest {
         Path root = Path.of(System.getProperty("civicdispatch.root", "..")).toAbsolutePath().normalize();
         List<String> jvm = new ArrayList<>(Target.SHORT_SESSIONS);
         jvm.addAll(Target.QUICK_TEXT_RETRIES);
+        jvm.add(Target.directoryWithoutQuietHours(root, workDir));
         DevStack.Options options = Target.embedded(root, workDir, jvm);
         try (DevStack stack = DevStack.start(options)) {
             Chaos.Counts counts = new Chaos(stack, options, Target.of(stack), null, Duration.ofSeconds(5))

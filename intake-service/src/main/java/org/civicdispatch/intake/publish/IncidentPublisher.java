@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.civicdispatch.contract.Topics;
 import org.civicdispatch.events.IncidentReported;
+import org.civicdispatch.support.kafka.OutageException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -60,8 +61,8 @@ public class IncidentPublisher {
                 : new PublishFailedException("the event log did not acknowledge the case", e);
     }
 
-    /** The case was not durably recorded: the caller must be told to retry. */
-    public static class PublishFailedException extends RuntimeException {
+    /** The case was not durably recorded: the caller must be told to retry (a submission is read again). */
+    public static class PublishFailedException extends OutageException {
 
         PublishFailedException(String message, Throwable cause) {
             super(message, cause);

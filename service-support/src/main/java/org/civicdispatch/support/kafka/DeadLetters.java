@@ -8,19 +8,22 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.civicdispatch.contract.DeadLetterHeaders;
 import org.civicdispatch.registry.RegistryUnavailableException;
 import org.civicdispatch.registry.wire.UnreadableRecordException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * How a listener's failures end. Unreadable or rejected records go to the service's DLQ at once with the reason in
- * headers, and the consumer moves on. A registry outage is retried without end (the record is not at fault and must
- * not be lost). Anything else is retried twice, then dead-lettered. Publishing to the DLQ must succeed before the
- * offset is committed.
+ * headers, and the consumer moves on. An outage (registry, event log or database down) is retried without end (the
+ * record is not at fault and must not be lost). Anything else is retried twice, then dead-lettered. Publishing to
+ * the DLQ must succeed before the offset is committed.
  */
 public final class DeadLetters {
 
@@ -35,11 +38,20 @@ public final class DeadLetters {
                 reasonOf(ex), service));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
         handler.addNotRetryableExceptions(UnreadableRecordException.class, RejectedRecordException.class);
+        handler.setBackOffFunction((record, ex) -> backOffFor(ex));
+        return handler;
+    }
+
+    /** Without end for an outage (the record is not at fault and must not be lost); null: the default, twice. */
+    static BackOff backOffFor(Throwable ex) {
+        if (causeOf(ex, RegistryUnavailableException.class) == null && causeOf(ex, OutageException.class) == null
+                && causeOf(ex, TransientDataAccessException.class) == null
+                && causeOf(ex, DataAccessResourceFailureException.class) == null) {
+            return null;
+        }
         ExponentialBackOff outage = new ExponentialBackOff(500, 2.0);
         outage.setMaxInterval(10_000);
-        handler.setBackOffFunction((record, ex) -> causeOf(ex, RegistryUnavailableException.class) != null
-                ? outage : null);
-        return handler;
+        return outage;
     }
 
     /** The DLQ headers of the contract, for listeners and for Kafka Streams exception handlers alike. */
