@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.civicdispatch.dispatch.lifecycle.CaseFile;
 import org.civicdispatch.dispatch.queues.QueueEntry;
 import org.civicdispatch.dispatch.queues.Queues;
 import org.civicdispatch.dispatch.topology.DispatchStreams;
@@ -74,11 +75,14 @@ public class QueueController {
 
     private List<QueueEntry> queue(Queues.Filter filter, int limit, String scope, String authorization) {
         int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
-        Stream<QueueEntry> local = streams.localCaseFiles().flatMap(f -> Queues.entriesOf(f, clock.instant()));
-        if ("local".equals(scope)) {
-            return Queues.sorted(local, filter, bounded);
+        List<QueueEntry> local;
+        try (Stream<CaseFile> files = streams.localCaseFiles()) {
+            local = Queues.sorted(files.flatMap(f -> Queues.entriesOf(f, clock.instant())), filter, bounded);
         }
-        List<QueueEntry> all = new ArrayList<>(local.toList());
+        if ("local".equals(scope)) {
+            return local;
+        }
+        List<QueueEntry> all = new ArrayList<>(local);
         for (String instance : streams.otherInstances()) {
             all.addAll(remote(instance, filter, bounded, authorization));
         }

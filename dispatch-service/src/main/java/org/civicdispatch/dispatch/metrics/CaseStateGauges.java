@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.civicdispatch.dispatch.lifecycle.CaseFile;
 import org.civicdispatch.dispatch.lifecycle.CaseState;
 import org.civicdispatch.dispatch.topology.DispatchStreams;
@@ -34,7 +35,9 @@ public class CaseStateGauges {
     @Scheduled(fixedDelayString = "${civic.metrics.case-count-interval:PT30S}", initialDelay = 5_000)
     public void recount() {
         Map<CaseState, Long> now = new EnumMap<>(CaseState.class);
-        streams.localCaseFiles().map(CaseFile::state).forEach(s -> now.merge(s, 1L, Long::sum));
+        try (Stream<CaseFile> files = streams.localCaseFiles()) {
+            files.map(CaseFile::state).forEach(s -> now.merge(s, 1L, Long::sum));
+        }
         counts.forEach((state, count) -> count.set(now.getOrDefault(state, 0L)));
     }
 }

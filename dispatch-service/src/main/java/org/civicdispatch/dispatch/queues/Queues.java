@@ -2,8 +2,10 @@ package org.civicdispatch.dispatch.queues;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.civicdispatch.dispatch.lifecycle.CaseFile;
@@ -57,7 +59,17 @@ public final class Queues {
     }
 
     public static List<QueueEntry> sorted(Stream<QueueEntry> entries, Filter filter, int limit) {
-        return entries.filter(filter::accepts).sorted(BREACHED_FIRST).limit(limit).toList();
+        // The first `limit` kept in a bounded heap: the queue of a million open cases is never sorted whole.
+        PriorityQueue<QueueEntry> first = new PriorityQueue<>(limit + 1, BREACHED_FIRST.reversed());
+        entries.filter(filter::accepts).forEach(entry -> {
+            first.add(entry);
+            if (first.size() > limit) {
+                first.poll();
+            }
+        });
+        List<QueueEntry> sorted = new ArrayList<>(first);
+        sorted.sort(BREACHED_FIRST);
+        return List.copyOf(sorted);
     }
 
     private static QueueEntry entry(CaseFile file, Task task, Instant now) {

@@ -10,11 +10,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.Serdes;
@@ -167,7 +170,10 @@ public class DispatchStreams implements SmartLifecycle {
         return streams != null && streams.state().isRunningOrRebalancing();
     }
 
-    /** The open case files this instance holds (its partitions), for operator queues. */
+    /**
+     * The case files this instance holds (its partitions), for operator queues and counts, read lazily from the
+     * store: close the stream (try-with-resources) to release the store's iterator.
+     */
     public Stream<CaseFile> localCaseFiles() {
         KafkaStreams running = streams;
         if (running == null || running.state() != KafkaStreams.State.RUNNING) {
@@ -175,11 +181,11 @@ public class DispatchStreams implements SmartLifecycle {
         }
         ReadOnlyKeyValueStore<String, CaseFileState> store = running.store(StoreQueryParameters.fromNameAndType(
                 DispatchTopology.CASE_FILES, QueryableStoreTypes.keyValueStore()));
-        List<CaseFile> files = new ArrayList<>();
-        try (KeyValueIterator<String, CaseFileState> all = store.all()) {
-            all.forEachRemaining(kv -> files.add(CaseFileStates.fromState(kv.value)));
-        }
-        return files.stream();
+        // Read as the caller goes, never all at once: a million case files do not fit in the heap.
+        KeyValueIterator<String, CaseFileState> all = store.all();
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(all, Spliterator.ORDERED), false)
+                .map(kv -> CaseFileStates.fromState(kv.value))
+                .onClose(all::close);
     }
 
     /**

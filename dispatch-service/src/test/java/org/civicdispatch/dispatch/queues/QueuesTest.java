@@ -6,7 +6,10 @@ import static org.civicdispatch.dispatch.routing.Fixtures.NOW;
 import static org.civicdispatch.dispatch.routing.Fixtures.report;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.civicdispatch.dispatch.lifecycle.CaseFile;
 import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
@@ -23,6 +26,24 @@ class QueuesTest {
     private CaseFile opened(String caseId, String matter) {
         return CaseLifecycle.opened(caseId, matter,
                 dispatching.dispatch(report(caseId, matter, Urgency.ROUTINE), NOW).tasks());
+    }
+
+    @Test
+    void shouldKeepTheBreachedAndNextDueFirstOfAQueueTooLongToSortWhole() {
+        Instant now = Instant.parse("2026-12-02T08:00:00Z");
+        Random random = new Random(7);
+        List<QueueEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            long remaining = random.nextInt(20_000) - 2_000;
+            entries.add(new QueueEntry("C-" + i, "T-" + i, "sanitation", "LEAD", "m", "OPEN", "ISSUED", "SIGN",
+                    now.plusSeconds(remaining), remaining, remaining < 0, "S1", "C1", "G1", "d", null, null));
+        }
+        Queues.Filter anyone = new Queues.Filter(null, null, null, null);
+
+        List<QueueEntry> first = Queues.sorted(entries.stream(), anyone, 50);
+
+        assertThat(first).containsExactlyElementsOf(entries.stream().sorted(Queues.BREACHED_FIRST).limit(50).toList());
+        assertThat(first.get(0).breached()).isTrue();
     }
 
     @Test
