@@ -49,6 +49,7 @@ import org.civicdispatch.events.SlaStage;
 import org.civicdispatch.notification.NotificationTestSupport.TopicReader;
 import org.civicdispatch.notification.channel.webhook.WebhookSigning;
 import org.civicdispatch.notification.channel.webhook.WebhookVerifier;
+import org.civicdispatch.notification.delivery.AwaitedNotices;
 import org.civicdispatch.notification.delivery.DeliveryClaims;
 import org.civicdispatch.notification.directory.CaseContacts;
 import org.civicdispatch.notification.directory.CitizenPreferences;
@@ -61,6 +62,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -92,6 +94,12 @@ class NotificationServiceIntegrationTest {
 
     @Autowired
     CaseContacts contacts;
+
+    @Autowired
+    AwaitedNotices awaited;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -217,6 +225,114 @@ class NotificationServiceIntegrationTest {
     }
 
     @Test
+    void shouldTextTheDispatchedNoticeOnceWhenTheCaseEventIsHandledBeforeTheReport() {
+        String caseId = "C-IT-LATE-" + UUID.randomUUID();
+        String citizenSms = caseId + "/dispatched/CITIZEN/citizen-of:" + caseId + "/SMS";
+        dispatchBeforeTheReport(caseId);
+
+        try (TopicReader notifications = new TopicReader(Topics.NOTIFICATIONS.name())) {
+            // the department hears at once; the citizen's notice waits, durably, for the report
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(inApp(sent(notifications.read(), caseId)))
+                    .extracting(NotificationSent::getRecipientRef).containsExactly("department:environment"));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(sms.messages()).noneMatch(m -> m.text().contains(caseId)));
+
+            kafka.send(REPORTS, caseId, codec.encode(REPORTS + "-value", Fixtures.report(caseId, "en")));
+
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sms.messages())
+                    .filteredOn(m -> m.text().contains(caseId))
+                    .extracting(DevSmsGateway.Message::idempotencyKey, DevSmsGateway.Message::to,
+                            DevSmsGateway.Message::text)
+                    .containsExactlyInAnyOrder(
+                            tuple("reported:" + caseId + "/CITIZEN/citizen-of:" + caseId + "/SMS", Fixtures.PHONE,
+                                    "We have received your report. Your case number is " + caseId + "."),
+                            tuple(citizenSms, Fixtures.PHONE, "Your case " + caseId
+                                    + " has been passed to environment, which will handle it.")));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(claims.state(citizenSms)).contains("SENT"));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(awaited.waiting(caseId)).isEmpty());
+            // once: one text at the gateway and one record of it for audit, however long we look
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(sms.messages()).filteredOn(m -> m.idempotencyKey().equals(citizenSms)).hasSize(1);
+                assertThat(sent(notifications.read(), caseId)).filteredOn(n -> n.getNotificationId()
+                        .equals(citizenSms)).hasSize(1);
+            });
+            assertThat(inApp(sent(notifications.read(), caseId)))
+                    .filteredOn(n -> n.getAudience() == Audience.CITIZEN)
+                    .extracting(NotificationSent::getTemplateId, NotificationSent::getLocale)
+                    .containsExactly(tuple("citizen.received", "en"), tuple("citizen.dispatched", "en"));
+        }
+    }
+
+    @Test
+    void shouldTextNothingAndKeepNothingWaitingWhenTheLateReportLeftNoContact() {
+        String caseId = "C-IT-NOPHONE-" + UUID.randomUUID();
+        dispatchBeforeTheReport(caseId);
+        IncidentReported patrol = Fixtures.report(caseId, null);
+        patrol.setReporter(null);
+        kafka.send(REPORTS, caseId, codec.encode(REPORTS + "-value", patrol));
+
+        try (TopicReader notifications = new TopicReader(Topics.NOTIFICATIONS.name())) {
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sent(notifications.read(), caseId))
+                    .filteredOn(n -> n.getAudience() == Audience.CITIZEN)
+                    .extracting(NotificationSent::getTemplateId, NotificationSent::getChannel)
+                    .containsExactly(tuple("citizen.received", NotificationChannel.IN_APP),
+                            tuple("citizen.dispatched", NotificationChannel.IN_APP)));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(awaited.waiting(caseId)).isEmpty());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(sms.messages()).noneMatch(m -> m.text().contains(caseId));
+                assertThat(sent(notifications.read(), caseId)).filteredOn(n -> n.getAudience() == Audience.CITIZEN)
+                        .hasSize(2);
+            });
+        }
+    }
+
+    @Test
+    void shouldNotTakeTheContactDataBackWhenTheReportIsHandledAfterTheCaseClosed() {
+        String caseId = "C-IT-CLOSED-" + UUID.randomUUID();
+        kafka.send(CASE_EVENTS, caseId, codec.encode(CASE_EVENTS + "-value",
+                Fixtures.dispatched(caseId, "environment")));
+        kafka.send(CASE_EVENTS, caseId, codec.encode(CASE_EVENTS + "-value", CaseEvent.newBuilder()
+                .setEventId(caseId + "/closed").setCaseId(caseId).setOccurredAt(Instant.now())
+                .setPayload(CaseClosed.newBuilder().setClosure(Closure.RATED).build()).build()));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(jdbc.sql(
+                "select closed_at is not null from case_contact where case_id = ?").param(caseId)
+                .query(Boolean.class).optional()).contains(true));
+        kafka.send(REPORTS, caseId, codec.encode(REPORTS + "-value", Fixtures.report(caseId, "en")));
+
+        try (TopicReader notifications = new TopicReader(Topics.NOTIFICATIONS.name())) {
+            // the waiting notice still reaches the inbox, in the citizen's language, but no phone or mailbox
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sent(notifications.read(), caseId))
+                    .filteredOn(n -> n.getAudience() == Audience.CITIZEN)
+                    .extracting(NotificationSent::getTemplateId, NotificationSent::getChannel,
+                            NotificationSent::getLocale)
+                    .containsExactly(tuple("citizen.received", NotificationChannel.IN_APP, "en"),
+                            tuple("citizen.dispatched", NotificationChannel.IN_APP, "en")));
+            assertThat(contacts.citizen(caseId)).hasValueSatisfying(c -> {
+                assertThat(c.phones()).isEmpty();
+                assertThat(c.emails()).isEmpty();
+            });
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(awaited.waiting(caseId)).isEmpty());
+            assertThat(sms.messages()).noneMatch(m -> m.text().contains(caseId));
+        }
+    }
+
+    @Test
+    void shouldTellTheInboxAloneOfANoticeThatWaitedForItsReportLongerThanADay() {
+        String caseId = "C-IT-NOREPORT-" + UUID.randomUUID();
+        dispatchBeforeTheReport(caseId);
+        jdbc.sql("update notice_awaiting_report set awaiting_since = awaiting_since - interval '25 hours' "
+                + "where case_id = ?").param(caseId).update();
+
+        try (TopicReader notifications = new TopicReader(Topics.NOTIFICATIONS.name())) {
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sent(notifications.read(), caseId))
+                    .filteredOn(n -> n.getAudience() == Audience.CITIZEN)
+                    .extracting(NotificationSent::getTemplateId, NotificationSent::getChannel)
+                    .containsExactly(tuple("citizen.dispatched", NotificationChannel.IN_APP)));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(awaited.waiting(caseId)).isEmpty());
+        }
+    }
+
+    @Test
     void shouldSignWebhooksSoTheReceiverRefusesTamperedAndReplayedRequests() throws Exception {
         String caseId = "C-IT-WH-" + UUID.randomUUID();
         kafka.send(CASE_EVENTS, caseId, codec.encode(CASE_EVENTS + "-value",
@@ -317,6 +433,14 @@ class NotificationServiceIntegrationTest {
                     .singleElement().satisfies(notice -> assertThat(notice.getBody())
                             .isEqualTo("您的诉求已受理，案件编号为 " + caseId + "。")));
         }
+    }
+
+    /** Dispatch's decision on a case whose report notification has not read yet: the citizen's notice waits. */
+    private void dispatchBeforeTheReport(String caseId) {
+        kafka.send(CASE_EVENTS, caseId, codec.encode(CASE_EVENTS + "-value",
+                Fixtures.dispatched(caseId, "environment")));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(awaited.waiting(caseId))
+                .containsExactly(caseId + "/dispatched/CITIZEN/citizen-of:" + caseId + "/IN_APP"));
     }
 
     private static List<MimeMessage> mailsAbout(String caseId) {

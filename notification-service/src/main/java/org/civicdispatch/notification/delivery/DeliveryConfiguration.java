@@ -20,6 +20,7 @@ import org.civicdispatch.notification.directory.CitizenPreferences;
 import org.civicdispatch.notification.directory.RecipientDirectory;
 import org.civicdispatch.notification.directory.Recipients;
 import org.civicdispatch.notification.domain.NoticeTemplates;
+import org.civicdispatch.notification.domain.Notifying;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -113,6 +114,22 @@ public class DeliveryConfiguration {
         ClaimResumer resumer = new ClaimResumer(claims, delivery, properties.staleClaim());
         claimResumerScheduler.scheduleWithFixedDelay(resumer::resumeDue, properties.resumeEvery());
         return resumer;
+    }
+
+    @Bean
+    AwaitedNotices awaitedNotices(JdbcClient jdbc, Clock clock) {
+        return new AwaitedNotices(jdbc, clock);
+    }
+
+    @Bean
+    HoldingNoticesForTheReport holdingNoticesForTheReport(CaseContacts contacts, AwaitedNotices awaited,
+                                                          NoticeDelivery delivery, Notifying notifying,
+                                                          AvroCodec codec, NotificationProperties properties,
+                                                          TaskScheduler claimResumerScheduler) {
+        HoldingNoticesForTheReport holding = new HoldingNoticesForTheReport(contacts, awaited, delivery, notifying,
+                codec, properties.staleClaim(), properties.awaitReportFor());
+        claimResumerScheduler.scheduleWithFixedDelay(holding::releaseDue, properties.resumeEvery());
+        return holding;
     }
 
     @Bean

@@ -17,18 +17,21 @@ import org.springframework.core.io.Resource;
  *                       the whole call as well)
  * @param retry          attempts through notification-retries and the delay after each failed one
  * @param resumeEvery    how often deferred and interrupted claims are looked for
- * @param staleClaim     how long a claim may stay CLAIMED before it counts as interrupted by a crash
+ * @param staleClaim     how long a claim may stay CLAIMED before it counts as interrupted by a crash (and a release of
+ *                       notices waiting for a report, under way)
+ * @param awaitReportFor how long a citizen's notice waits for its case's report before it goes to the inbox only
  */
 @ConfigurationProperties("civic.notification")
 public record NotificationProperties(Resource directory, URI smsGatewayUrl, String smsApiKey, String mailFrom,
                                      Duration requestTimeout, Retry retry, Duration resumeEvery,
-                                     Duration staleClaim) {
+                                     Duration staleClaim, Duration awaitReportFor) {
 
     public NotificationProperties {
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(5) : requestTimeout;
         retry = retry == null ? new Retry(null, null, null) : retry;
         resumeEvery = resumeEvery == null ? Duration.ofSeconds(10) : resumeEvery;
         staleClaim = staleClaim == null ? Duration.ofMinutes(2) : staleClaim;
+        awaitReportFor = awaitReportFor == null ? Duration.ofDays(1) : awaitReportFor;
     }
 
     /**

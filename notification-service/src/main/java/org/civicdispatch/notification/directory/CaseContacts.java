@@ -20,12 +20,23 @@ public class CaseContacts {
         this.clock = clock;
     }
 
+    /**
+     * Called for every report, with or without contact data: the case's report is then known. Once the case is
+     * closed its reporter's phone and e-mail are not taken again (a late or republished report would bring them
+     * back after they were deleted).
+     */
     public void rememberReporter(String caseId, String phone, String email, String locale) {
+        Timestamp now = now();
         jdbc.sql("""
-                insert into case_contact (case_id, phone, email, locale, updated_at) values (?, ?, ?, ?, ?)
-                on conflict (case_id) do update set phone = excluded.phone, email = excluded.email,
-                    locale = excluded.locale, updated_at = excluded.updated_at""")
-                .params(caseId, blankToNull(phone), blankToNull(email), locale, now()).update();
+                insert into case_contact (case_id, phone, email, locale, reported_at, updated_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (case_id) do update set
+                    phone = case when case_contact.closed_at is null then excluded.phone end,
+                    email = case when case_contact.closed_at is null then excluded.email end,
+                    locale = excluded.locale,
+                    reported_at = coalesce(case_contact.reported_at, excluded.reported_at),
+                    updated_at = excluded.updated_at""")
+                .params(caseId, blankToNull(phone), blankToNull(email), locale, now, now).update();
     }
 
     public void rememberLead(String caseId, String department) {
@@ -36,10 +47,24 @@ public class CaseContacts {
                 .params(caseId, department, now()).update();
     }
 
-    /** Forgets the reporter's phone and e-mail once the case is closed; the case facts stay for late events. */
+    /**
+     * Forgets the reporter's phone and e-mail once the case is closed, and remembers that it is (even before its
+     * report was seen); the case facts stay for late events.
+     */
     public void forget(String caseId) {
-        jdbc.sql("update case_contact set phone = null, email = null, updated_at = ? where case_id = ?")
-                .params(now(), caseId).update();
+        Timestamp now = now();
+        jdbc.sql("""
+                insert into case_contact (case_id, closed_at, updated_at) values (?, ?, ?)
+                on conflict (case_id) do update set phone = null, email = null,
+                    closed_at = coalesce(case_contact.closed_at, excluded.closed_at),
+                    updated_at = excluded.updated_at""")
+                .params(caseId, now, now).update();
+    }
+
+    /** Whether the case's report has been handled: until then its citizen's notices wait for it. */
+    public boolean reported(String caseId) {
+        return jdbc.sql("select reported_at is not null from case_contact where case_id = ?").param(caseId)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     public CaseFacts facts(String caseId) {

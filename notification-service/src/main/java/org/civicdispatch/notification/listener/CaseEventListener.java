@@ -4,7 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicdispatch.events.CaseClosed;
 import org.civicdispatch.events.CaseEvent;
 import org.civicdispatch.events.IncidentDispatched;
-import org.civicdispatch.notification.delivery.NoticeDelivery;
+import org.civicdispatch.notification.delivery.HoldingNoticesForTheReport;
 import org.civicdispatch.notification.delivery.Source;
 import org.civicdispatch.notification.directory.CaseContacts;
 import org.civicdispatch.notification.domain.Notifying;
@@ -12,20 +12,24 @@ import org.civicdispatch.registry.wire.AvroCodec;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The case lifecycle after intake: citizen, department staff and grid workers hear what concerns them. */
+/**
+ * The case lifecycle after intake: citizen, department staff and grid workers hear what concerns them. The
+ * citizen's notices wait for the case's report when this event came first (the topics are read independently).
+ */
 @Component
 public class CaseEventListener {
 
     private final AvroCodec codec;
     private final Notifying notifying;
     private final CaseContacts contacts;
-    private final NoticeDelivery delivery;
+    private final HoldingNoticesForTheReport holding;
 
-    public CaseEventListener(AvroCodec codec, Notifying notifying, CaseContacts contacts, NoticeDelivery delivery) {
+    public CaseEventListener(AvroCodec codec, Notifying notifying, CaseContacts contacts,
+                             HoldingNoticesForTheReport holding) {
         this.codec = codec;
         this.notifying = notifying;
         this.contacts = contacts;
-        this.delivery = delivery;
+        this.holding = holding;
     }
 
     @KafkaListener(topics = "case-events")
@@ -34,10 +38,12 @@ public class CaseEventListener {
         if (event.getPayload() instanceof IncidentDispatched dispatched) {
             contacts.rememberLead(event.getCaseId(), dispatched.getLeadDepartment());
         }
-        delivery.deliverAll(notifying.onCaseEvent(event, contacts.facts(event.getCaseId())), Source.of(record));
+        holding.deliverOrHold(event.getCaseId(), notifying.onCaseEvent(event, contacts.facts(event.getCaseId())),
+                record.value(), Source.of(record));
         if (event.getPayload() instanceof CaseClosed) {
-            // Nothing more will be said about a closed case: its reporter's contact data goes (a redelivery of
-            // the closure finds nothing to send to the citizen, which is what the claims already guarantee).
+            // Nothing more will be said about a closed case: its reporter's contact data goes, and a report
+            // handled later does not bring it back (a redelivery of the closure finds nothing to send to the
+            // citizen, which is what the claims already guarantee).
             contacts.forget(event.getCaseId());
         }
     }
