@@ -178,6 +178,17 @@ class DispatchServiceIntegrationTest {
     }
 
     @Test
+    void shouldCountTheTopologysStateInReadiness() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(readiness.statusCode()).isEqualTo(200);
+            assertThat(readiness.body()).contains("\"streams\":{\"status\":\"UP\"");
+        });
+    }
+
+    @Test
     void shouldExposeDispatchAndStreamsMetricsForPrometheus() throws Exception {
         kafka.send("incident-reports", "C-IT-M", codec.encode("incident-reports-value",
                 Fixtures.report("C-IT-M", "sanitation.street-cleaning", Urgency.ROUTINE)));
