@@ -58,7 +58,6 @@ public class AuditLog {
             List<Canonical> canonical = canonical(entries);
             Instant appendedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             List<ChainedContent> rows = new ArrayList<>(entries.size());
-            List<byte[]> prevHashes = new ArrayList<>(entries.size());
             List<byte[]> rowHashes = new ArrayList<>(entries.size());
             Set<Coordinates> seen = new HashSet<>();
             long seq = head.lastSeq();
@@ -75,12 +74,11 @@ public class AuditLog {
                         micros(entry.recordedAt()), appendedAt);
                 byte[] rowHash = ChainHash.of(prevHash, content);
                 rows.add(content);
-                prevHashes.add(prevHash);
                 rowHashes.add(rowHash);
                 prevHash = rowHash;
             }
             if (!rows.isEmpty()) {
-                insert(rows, prevHashes, rowHashes);
+                insert(rows, head.lastHash(), rowHashes);
             }
             return rows.size();
         });
@@ -111,9 +109,15 @@ public class AuditLog {
                 .list();
     }
 
-    /** All rows in one statement, in chain order, and the head moved to the last of them. */
-    private void insert(List<ChainedContent> rows, List<byte[]> prevHashes, List<byte[]> rowHashes) {
+    /**
+     * All rows in one statement, in chain order, and the head moved to the last of them. Each row links to the one
+     * before it, the first to the head's hash.
+     */
+    private void insert(List<ChainedContent> rows, byte[] headHash, List<byte[]> rowHashes) {
         ChainedContent last = rows.get(rows.size() - 1);
+        List<byte[]> prevHashes = new ArrayList<>(rows.size());
+        prevHashes.add(headHash);
+        prevHashes.addAll(rowHashes.subList(0, rowHashes.size() - 1));
         int updated = jdbc.sql("""
                         WITH inserted AS (
                             INSERT INTO audit_event (topic, kafka_partition, kafka_offset, record_key, case_id,

@@ -2,7 +2,6 @@ package org.civicdispatch.dispatch.queues;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -67,9 +66,7 @@ public final class Queues {
                 first.poll();
             }
         });
-        List<QueueEntry> sorted = new ArrayList<>(first);
-        sorted.sort(BREACHED_FIRST);
-        return List.copyOf(sorted);
+        return first.stream().sorted(BREACHED_FIRST).toList();
     }
 
     private static QueueEntry entry(CaseFile file, Task task, Instant now) {
