@@ -24,6 +24,12 @@ final class SlaTimerStore {
     static final int BATCH = 1000;
 
     private final KeyValueStore<String, SlaTimer> store;
+    /**
+     * Every key before this one has been taken (null: none known, scan from the start). Fired timers are deleted,
+     * and RocksDB walks over their tombstones on each scan until it compacts them: scanning from the start on
+     * every tick through a wave of a million deletes costs more than the firing itself.
+     */
+    private String scannedUpTo;
 
     SlaTimerStore(KeyValueStore<String, SlaTimer> store) {
         this.store = store;
@@ -35,21 +41,33 @@ final class SlaTimerStore {
                     .setDepartmentCode(p.departmentCode()).setStage(p.stage()).setKind(p.kind())
                     .setDeadline(p.deadline()).setDueAt(p.dueAt()).setTier(p.tier())
                     .setEscalateTo(p.escalateTo()).setEscalateToUnit(p.escalateToUnit()).build();
-            store.put(key(timer), timer);
+            String key = key(timer);
+            if (scannedUpTo != null && key.compareTo(scannedUpTo) < 0) {
+                scannedUpTo = key; // due already, or sooner than the scan reached
+            }
+            store.put(key, timer);
         }
     }
 
     /** Hands each due timer (due at or before {@code now}) to {@code fire}, then forgets it. */
     void takeDue(Instant now, int limit, Consumer<SlaTimer> fire) {
         List<String> fired = new ArrayList<>();
-        try (KeyValueIterator<String, SlaTimer> due = store.range(null, dueKeyLimit(now))) {
+        String upTo = dueKeyLimit(now);
+        boolean drained;
+        try (KeyValueIterator<String, SlaTimer> due = store.range(scannedUpTo, upTo)) {
             while (due.hasNext() && fired.size() < limit) {
                 KeyValue<String, SlaTimer> next = due.next();
                 fire.accept(next.value);
                 fired.add(next.key);
             }
+            drained = !due.hasNext();
         }
         fired.forEach(store::delete);
+        if (drained) {
+            scannedUpTo = upTo;
+        } else if (!fired.isEmpty()) {
+            scannedUpTo = fired.get(fired.size() - 1);
+        }
     }
 
     static SlaEvent eventOf(SlaTimer t, Instant firedAt) {

@@ -257,6 +257,22 @@ class SlaTimersTopologyTest {
     }
 
     @Test
+    void shouldFireATimerThatFellDueBeforeTheScanReachedWhereItIsStored() {
+        send(report("C-EARLY", "sanitation.garbage-overflow", Urgency.ROUTINE));
+        respond("C-EARLY", "sanitation", ResponseKind.ACCEPTED);
+        // four days of ticks: the scan for due timers has moved past the citizen's clock of a case accepted now
+        advance(Duration.ofDays(4), Duration.ofHours(1));
+        fired();
+
+        send(report("C-LATE", "sanitation.garbage-overflow", Urgency.ROUTINE));
+        respond("C-LATE", "sanitation", ResponseKind.ACCEPTED);
+        advance(Duration.ofMinutes(1));
+
+        assertThat(fired()).filteredOn(e -> e.getStage() == SlaStage.CITIZEN_CLOCK).singleElement()
+                .satisfies(e -> assertThat(e.getCaseId()).isEqualTo("C-LATE"));
+    }
+
+    @Test
     void shouldFireAWaveOfDueTimersInBatchesWhileNewCasesKeepFlowing() {
         int cases = 1_200;
         for (int i = 0; i < cases; i++) {
