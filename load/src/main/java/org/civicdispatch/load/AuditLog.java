@@ -40,7 +40,7 @@ final class AuditLog {
     Map<Observer.Coordinate, Integer> rowsPerRecord() throws SQLException {
         Map<Observer.Coordinate, Integer> rows = new HashMap<>();
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT topic, kafka_partition, "
-                + "kafka_offset, count(*) FROM audit_event WHERE topic IN ('incident-reports', 'case-events') "
+                + "kafka_offset, count(*) FROM audit_event WHERE topic IN ('incident-reports', 'case-events', 'sla-events') "
                 + "OR topic LIKE 'department-tasks-%' GROUP BY topic, kafka_partition, kafka_offset");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {

@@ -21,8 +21,8 @@ import org.civicdispatch.devstack.DevStack;
 /**
  * Faults under load: while the mix runs, each named fault in turn (see {@link Faults}: services killed with
  * SIGKILL, the broker restarted, the registry and PostgreSQL stopped, the SMS gateway failing); then the platform
- * must have done everything exactly once, and every text due must have gone out. Counts what it checks and prints
- * them.
+ * must have done everything exactly once, every sign reminder and breach due must have fired once (when dispatch
+ * was given short signing limits), and every text due must have gone out. Counts what it checks and prints them.
  */
 final class Chaos {
 
@@ -41,18 +41,24 @@ final class Chaos {
     private final Target target;
     private final ChaosInfrastructure infra;
     private final Duration outage;
+    private final Duration signWithin;
 
     /**
      * @param infra  the run's own broker and PostgreSQL, or null where DevStack owns them (then only the service,
      *               registry and SMS faults are possible)
      * @param outage how long registry-stop, postgres-stop and sms-fail last unless a fault names its own
+     * @param signWithin the signing limit of every matter, counted in all hours, that dispatch is restarted with
+     *                   before the load, so that sign reminders and breaches fall due during the run and are
+     *                   checked; null keeps the demo catalog (deadlines hours away) and checks no timers
      */
-    Chaos(DevStack stack, DevStack.Options options, Target target, ChaosInfrastructure infra, Duration outage) {
+    Chaos(DevStack stack, DevStack.Options options, Target target, ChaosInfrastructure infra, Duration outage,
+          Duration signWithin) {
         this.stack = stack;
         this.options = options;
         this.target = target;
         this.infra = infra;
         this.outage = outage;
+        this.signWithin = signWithin;
     }
 
     /**
@@ -64,6 +70,13 @@ final class Chaos {
         String runId = "X" + Long.toString(System.currentTimeMillis(), 36);
         try (Session session = new Session(target, runId, 0.5, 64, true);
              ServiceJvms jvms = new ServiceJvms(options.workDir().resolve("logs"))) {
+            if (signWithin != null) {
+                // only dispatch gets the catalog; a later kill:dispatch-service restarts it with the same option
+                Duration restart = jvms.crashAndRestart("dispatch-service", List.of(
+                        Target.catalogSignedWithin(options.root(), options.workDir(), signWithin)));
+                System.out.printf("dispatch restarted in %.1f s with every matter to be signed for within %s "
+                        + "(all hours)%n", restart.toMillis() / 1000.0, signWithin);
+            }
             List<List<Faults.Fault>> groups = Faults.parse(faults,
                     new Faults.Platform(stack, jvms, infra, session.traffic, outage));
             AtomicReference<Exception> failed = new AtomicReference<>();
@@ -142,6 +155,14 @@ final class Chaos {
         int reportedTwice = (int) seen.reportsPerCase.values().stream().filter(n -> n.get() > 1).count();
         int tasksTwice = (int) seen.recordsPerTask.values().stream().filter(n -> n.get() > 1).count();
 
+        // before audit and the texts: the SLA events are audited, and breaches and reminders text departments too
+        SignTimers timers = null;
+        if (signWithin != null) {
+            long t2 = System.nanoTime();
+            timers = SignTimers.await(seen, cases, Duration.ofSeconds(3), signWithin.plusMinutes(1),
+                    Duration.ofMinutes(2));
+            System.out.printf("sign timers checked after %.1f s more%n", (System.nanoTime() - t2) / 1e9);
+        }
         Map<Observer.Coordinate, String> records = new HashMap<>(seen.caseOfRecord);
         records.values().retainAll(cases);
         AuditLog audit = new AuditLog(target.auditDb());
@@ -178,7 +199,7 @@ final class Chaos {
                 session.traffic.submitted.size(), cases.size(), lostOverHttp.size(), lostSubmissions.size(),
                 reportedTwice, dispatched.once(), dispatched.none(), dispatched.more(), seen.recordsPerTask.size(),
                 tasksTwice, records.size(), audited.once(), audited.none(), audited.more(), texts, smsFailures,
-                deadLetters, seen.signed.get());
+                deadLetters, seen.signed.get(), signWithin, timers);
     }
 
     /** How many of some things happened once, never, and more than once. */
@@ -191,19 +212,23 @@ final class Chaos {
         }
     }
 
-    /** The counts checked after a chaos run; {@code faults} maps each fault to what happened, in order. */
+    /**
+     * The counts checked after a chaos run; {@code faults} maps each fault to what happened, in order; {@code
+     * timers} is null when the run checked none ({@code signWithin} null: dispatch kept the demo catalog).
+     */
     record Counts(Map<String, String> faults, int acceptedOverHttp, int submittedOnKafka,
                   int cases, int lostOverHttp, int lostSubmissions, int reportedTwice, int dispatchedOnce,
                   int notDispatched, int dispatchedTwice, int tasks, int tasksTwice, int records, int auditedOnce,
                   int notAudited, int auditedTwice, TextsDue texts, Map<String, Integer> smsFailures,
-                  Map<String, String> deadLetters, long signed) {
+                  Map<String, String> deadLetters, long signed, Duration signWithin, SignTimers timers) {
 
         boolean exactlyOnce() {
             // reportedTwice is shown, not failed on: intake's publish is at-least-once across a crash by design,
             // and every reader dedupes by case id (what the other counts check)
             return lostOverHttp == 0 && lostSubmissions == 0 && notDispatched == 0
                     && dispatchedTwice == 0 && tasksTwice == 0 && notAudited == 0 && auditedTwice == 0
-                    && texts.twice() == 0 && dispatchedOnce == cases && auditedOnce == records;
+                    && texts.twice() == 0 && dispatchedOnce == cases && auditedOnce == records
+                    && (timers == null || timers.exact());
         }
 
         /** Exactly once, and every text due went out (or was given up on with a record). */
@@ -220,7 +245,7 @@ final class Chaos {
                       cases accepted (incident-reports)           %6d   published more than once by intake      %d
                       cases dispatched exactly once               %6d   never %d, more than once %d
                       department tasks                            %6d   written more than once                  %d
-                      records of these cases (reports, events, tasks) %6d audited exactly once %d, missing %d, twice %d
+                      records of these cases (reports, events, tasks, SLA events) %6d audited exactly once %d, missing %d, twice %d
                       SMS sent (dev gateway inbox)                %6d   same text to the same number twice      %d
                       SMS notices of these cases (notification)   %6d   sent %d, still retrying %d, given up %d \
                     (DEAD_LETTERED on notification-failures)
@@ -230,6 +255,7 @@ final class Chaos {
                       texts owed to callers (received, dispatched) %5d   %s
                       dead-lettered during the run (all services) %s
                       department signatures sent                  %6d
+                    %s
                     exactly once: %s
                     every text due sent (or given up on with a record): %s""", faults.keySet(), acceptedOverHttp,
                     lostOverHttp, submittedOnKafka, lostSubmissions, cases, reportedTwice, dispatchedOnce,
@@ -238,8 +264,23 @@ final class Chaos {
                     t.retriedSent(), t.notInInbox(), smsFailures.isEmpty() ? "-" : smsFailures, t.callersDue(),
                     "missing from the inbox " + t.callersMissing() + ", of which given up on "
                             + t.callersParked() + (t.shortCases().isEmpty() ? "" : "; e.g. " + t.shortCases()),
-                    deadLetters.isEmpty() ? "none" : deadLetters, signed,
+                    deadLetters.isEmpty() ? "none" : deadLetters, signed, timersReport(),
                     exactlyOnce() ? "YES" : "NO", t.delivered() ? "YES" : "NO");
+        }
+
+        private String timersReport() {
+            if (timers == null) {
+                return "  SLA timers due                              not checked: dispatch kept the demo catalog, "
+                        + "whose deadlines are hours away (--sign-within)";
+            }
+            SignTimers s = timers;
+            return String.format(Locale.ROOT, """
+                      SLA timers due (sign reminders, breaches)   %6d   fired exactly once %d, never %d, more than \
+                    once %d; breaches after a signature %d
+                        per task (signing within %s, all hours): %d tasks nobody signed for (%d assisting), %d signed \
+                    before their reminder; left out %d (signed later, or deadline not passed)%s""", s.due(), s.once(),
+                    s.never(), s.more(), s.breachedSigned(), signWithin, s.unsigned(), s.assisting(),
+                    s.signedEarly(), s.leftOut(), s.examples().isEmpty() ? "" : "\n    off: " + s.examples());
         }
     }
 }

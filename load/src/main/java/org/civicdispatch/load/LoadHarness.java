@@ -25,10 +25,12 @@ import org.civicdispatch.registry.wire.AvroTrust;
  *   notification and audit for the run.</li>
  *   <li>{@code chaos}: the mix under load while {@code --faults} happen in turn (services killed with SIGKILL,
  *   broker restarted, registry and PostgreSQL stopped for {@code --outage} seconds, SMS gateway failing), then the
- *   exactly-once and texts-delivered counts (see {@link Chaos}, {@link Faults}).</li>
+ *   exactly-once and texts-delivered counts (see {@link Chaos}, {@link Faults}); {@code --sign-within PT2M} gives
+ *   dispatch a catalog whose matters are all to be signed for within that (all hours), so that sign reminders and
+ *   breaches fall due during the run and are counted too ({@code off} or absent: the demo catalog, no timers).</li>
  * </ul>
  * By default it starts the embedded platform (services from their -exec jars: build them first with
- * {@code ./mvnw -DskipTests package}); {@code --jfr on} has each service JVM record a JFR profile. {@code mix} also drives a running one: {@code --bootstrap host:port
+ * {@code ./mvnw -DskipTests package}); {@code --jfr on} has each service JVM record a JFR profile; {@code --service-jvm -Xmx768m,-XX:+UseG1GC,…} adds JVM options to every service (comma-separated; later options win). {@code mix} also drives a running one: {@code --bootstrap host:port
  * --registry URL --intake URL --token "Bearer …"} and optionally {@code --audit-db-url/-user/-password}.
  */
 public final class LoadHarness {
@@ -63,6 +65,10 @@ public final class LoadHarness {
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr + "/");
             System.out.println("JFR recordings go to " + jfr);
         }
+        if (o.containsKey("service-jvm")) {
+            // later options win: e.g. a server's JIT and collector instead of the embedded default's start-up ones
+            jvm.addAll(List.of(o.get("service-jvm").trim().split("[,\\s]+")));
+        }
         Duration window = Duration.parse(o.getOrDefault("window", "PT90S"));
         if (command.equals("timers")) {
             jvm.addAll(Target.SHORT_SESSIONS);
@@ -92,7 +98,9 @@ public final class LoadHarness {
                     String faults = o.getOrDefault("faults", o.getOrDefault("kill", String.join(",",
                             Chaos.ALL_FAULTS)));
                     Duration outage = Duration.ofSeconds(Long.parseLong(o.getOrDefault("outage", "20")));
-                    Chaos.Counts counts = new Chaos(stack, options, target, infra, outage).run(cases,
+                    String signWithin = o.getOrDefault("sign-within", "off");
+                    Chaos.Counts counts = new Chaos(stack, options, target, infra, outage,
+                            signWithin.equals("off") ? null : Duration.parse(signWithin)).run(cases,
                             rate > 0 ? rate : 20, List.of(faults.split(",")));
                     System.out.println(counts.report());
                     if (!counts.passed()) {

@@ -50,8 +50,10 @@ import org.civicdispatch.registry.wire.AvroCodec;
  * Reads what the platform makes of the traffic, committed records only, as a department system and an auditor
  * would: each case's acceptance (incident-reports), its dispatch (case-events) and its tasks (department-tasks-*),
  * with the time each task became readable. Plays the departments too: signs for a share of the lead tasks on
- * department-responses. Keeps every record's coordinates, so audit can be checked against the log. Also reads what
- * notification made of the cases (texts sent and failed attempts) and what any service dead-lettered.
+ * department-responses. Keeps every record's coordinates, so audit can be checked against the log. For the chaos
+ * run, also reads what notification made of the cases (texts sent and failed attempts) and what any service
+ * dead-lettered, and keeps each task's signing deadline, its signature and its SLA events, so that the timers can
+ * be checked.
  */
 final class Observer implements AutoCloseable {
 
@@ -64,7 +66,7 @@ final class Observer implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> responses;
     private final double signShare;
-    private final boolean notifications;
+    private final boolean chaos;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -83,6 +85,22 @@ final class Observer implements AutoCloseable {
     /** SLA events per case, stage and kind ("C-1|SIGN|BREACH"), and how late each was readable after its deadline. */
     final Map<String, AtomicInteger> slaEvents = new ConcurrentHashMap<>();
     final Histogram slaLateness = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+    /** A task's signing clock as dispatch issued it (epoch millis). */
+    record SignClock(String caseId, TaskRole role, long dispatchedAt, long signBy) {
+
+        /** When the sign reminder falls due: with a quarter of the window left, as dispatch's TimerPlan sets it. */
+        long reminderAt() {
+            return signBy - (signBy - dispatchedAt) / 4;
+        }
+    }
+
+    /** Chaos runs: each task's signing clock, by task id. */
+    final Map<String, SignClock> signClocks = new ConcurrentHashMap<>();
+    /** Chaos runs: the tasks the harness signed for, and when the broker acknowledged each signature. */
+    final Set<String> signatureSent = ConcurrentHashMap.newKeySet();
+    final Map<String, Long> signatureAcknowledgedAt = new ConcurrentHashMap<>();
+    /** Chaos runs: SLA events per task, stage and kind ("T-1|SIGN|BREACH"); a case's tasks each have timers. */
+    final Map<String, AtomicInteger> slaEventsPerTask = new ConcurrentHashMap<>();
     /** The caller's phone of each case that has one: where the citizen's texts go. */
     final Map<String, String> phoneOfCase = new ConcurrentHashMap<>();
     /** SMS notices notification sent or tried to send, by notification id. */
@@ -110,13 +128,13 @@ final class Observer implements AutoCloseable {
     /**
      * @param runId     only cases whose external id or description carries it are counted
      * @param signShare share of lead tasks the departments sign for (0 sends no responses)
-     * @param notifications whether to read notification's records and the dead-letter topics too (the chaos run
-     *                      does; the benchmarks spare the decoding)
+     * @param chaos     whether to keep the chaos run's accounts too: notification's records, the dead-letter
+     *                  topics, the tasks' signing clocks (the benchmarks spare the decoding and the memory)
      */
-    Observer(Target target, String runId, double signShare, boolean notifications) {
+    Observer(Target target, String runId, double signShare, boolean chaos) {
         this.runId = runId;
         this.signShare = signShare;
-        this.notifications = notifications;
+        this.chaos = chaos;
         this.codec = new AvroCodec(new SchemaRegistryClient(target.registryUrl()), true);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers());
@@ -149,7 +167,7 @@ final class Observer implements AutoCloseable {
     private void read() {
         consumer.subscribe(Pattern.compile(Pattern.quote(Topics.INCIDENT_REPORTS.name()) + "|"
                 + Pattern.quote(Topics.CASE_EVENTS.name()) + "|" + Pattern.quote(Topics.SLA_EVENTS.name()) + "|"
-                + Topics.DEPARTMENT_TASKS_PREFIX + ".*" + (notifications ? "|"
+                + Topics.DEPARTMENT_TASKS_PREFIX + ".*" + (chaos ? "|"
                 + Pattern.quote(Topics.NOTIFICATIONS.name()) + "|" + Pattern.quote(Topics.NOTIFICATION_FAILURES.name())
                 + "|.*" + Pattern.quote(Topics.DEAD_LETTER_SUFFIX) : "")));
         while (running.get()) {
@@ -245,6 +263,14 @@ final class Observer implements AutoCloseable {
             SlaEvent sla = codec.decode(r.value(), SlaEvent.class).value();
             slaEvents.computeIfAbsent(sla.getCaseId() + "|" + sla.getStage() + "|" + sla.getKind(),
                     k -> new AtomicInteger()).incrementAndGet();
+            if (chaos) {
+                // the timer benchmarks leave them out: millions of coordinates in the harness's heap
+                caseOfRecord.put(new Coordinate(r.topic(), r.partition(), r.offset()), sla.getCaseId());
+            }
+            if (chaos && sla.getTaskId() != null) {
+                slaEventsPerTask.computeIfAbsent(sla.getTaskId() + "|" + sla.getStage() + "|" + sla.getKind(),
+                        k -> new AtomicInteger()).incrementAndGet();
+            }
             // a breach falls due at the deadline itself (reminders before it), so its lateness is the timers'
             if (sla.getKind() == SlaEventKind.BREACH) {
                 synchronized (slaLateness) {
@@ -255,8 +281,14 @@ final class Observer implements AutoCloseable {
             caseOfRecord.put(new Coordinate(r.topic(), r.partition(), r.offset()), r.key());
             firstTaskSeenAt.putIfAbsent(r.key(), now);
             DepartmentTask task = codec.decode(r.value(), DepartmentTask.class).value();
-            if (recordsPerTask.computeIfAbsent(task.getTaskId(), k -> new AtomicInteger()).incrementAndGet() == 1
-                    && task.getRole() == TaskRole.LEAD && Math.floorMod(task.getTaskId().hashCode(), 1000)
+            if (recordsPerTask.computeIfAbsent(task.getTaskId(), k -> new AtomicInteger()).incrementAndGet() > 1) {
+                return;
+            }
+            if (chaos) {
+                signClocks.put(task.getTaskId(), new SignClock(task.getCaseId(), task.getRole(),
+                        task.getDispatchedAt().toEpochMilli(), task.getSignBy().toEpochMilli()));
+            }
+            if (task.getRole() == TaskRole.LEAD && Math.floorMod(task.getTaskId().hashCode(), 1000)
                     < signShare * 1000) {
                 sign(task);
             }
@@ -277,8 +309,17 @@ final class Observer implements AutoCloseable {
                 .setTaskId(task.getTaskId()).setCaseId(task.getCaseId()).setDepartmentCode(task.getDepartmentCode())
                 .setKind(ResponseKind.ACCEPTED).setStaffId("load-" + task.getDepartmentCode())
                 .setRespondedAt(Instant.now()).build();
+        String taskId = task.getTaskId();
+        if (chaos) {
+            signatureSent.add(taskId);
+        }
+        // signed "at" the broker's acknowledgement, not at the send: what dispatch can read from then on
         responses.send(new ProducerRecord<>(Topics.DEPARTMENT_RESPONSES.name(), task.getCaseId(),
-                codec.encode(Topics.DEPARTMENT_RESPONSES.valueSubject(), response)));
+                codec.encode(Topics.DEPARTMENT_RESPONSES.valueSubject(), response)), (metadata, e) -> {
+                    if (e == null && chaos) {
+                        signatureAcknowledgedAt.put(taskId, System.currentTimeMillis());
+                    }
+                });
         signed.incrementAndGet();
     }
 

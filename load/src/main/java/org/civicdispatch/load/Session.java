@@ -22,12 +22,15 @@ final class Session implements AutoCloseable {
         this(target, runId, signShare, maxInFlight, false);
     }
 
-    /** With {@code notifications}, the observer also reads notification's records and the dead-letter topics. */
-    Session(Target target, String runId, double signShare, int maxInFlight, boolean notifications)
+    /**
+     * With {@code chaos}, the observer also reads notification's records and the dead-letter topics, and keeps the
+     * tasks' signing clocks.
+     */
+    Session(Target target, String runId, double signShare, int maxInFlight, boolean chaos)
             throws InterruptedException {
         this.runId = runId;
         this.target = target;
-        this.observer = new Observer(target, runId, signShare, notifications);
+        this.observer = new Observer(target, runId, signShare, chaos);
         this.traffic = new Traffic(target, maxInFlight);
         observer.awaitAssigned();
     }

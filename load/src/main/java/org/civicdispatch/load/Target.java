@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.civicdispatch.devstack.DevStack;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,13 +66,36 @@ public record Target(String bootstrapServers, String registryUrl, String intakeU
      * to 07:00 Shanghai time, and a chaos check that counts texts must not depend on the hour it runs at.
      */
     public static String directoryWithoutQuietHours(Path root, Path workDir) {
+        Path file = changedCopy(root.resolve("notification-service/src/main/resources/directory/demo-directory.json"),
+                workDir.resolve("directory-without-quiet-hours.json"), directory -> directory
+                        .findParents("quietHours").forEach(parent -> ((ObjectNode) parent).remove("quietHours")));
+        return "-Dcivic.notification.directory=file:" + file;
+    }
+
+    /**
+     * The demo matter catalog with every matter to be signed for within {@code signWithin}, counted in all hours,
+     * as a JVM option for dispatch only (intake reads {@code civic.catalog} as a plain path): so that sign
+     * reminders and breaches fall due during a chaos run. All hours, because a limit in working time would stand
+     * still outside office hours, and the check must not depend on the hour it runs at.
+     */
+    public static String catalogSignedWithin(Path root, Path workDir, Duration signWithin) {
+        Path file = changedCopy(root.resolve("reference-data/src/main/resources/reference/matter-catalog.json"),
+                workDir.resolve("catalog-signed-within-" + signWithin + ".json"), catalog -> {
+                    catalog.put("version", catalog.get("version").asString() + "+sign-within-" + signWithin);
+                    catalog.get("matters").forEach(matter -> ((ObjectNode) matter)
+                            .put("signWithin", signWithin.toString()).put("countingMode", "ALL_HOURS"));
+                });
+        return "-Dcivic.catalog=file:" + file;
+    }
+
+    /** Writes {@code source}, changed, to {@code target}. */
+    private static Path changedCopy(Path source, Path target, Consumer<ObjectNode> change) {
         try {
-            ObjectNode directory = (ObjectNode) JSON.readTree(root.resolve(
-                    "notification-service/src/main/resources/directory/demo-directory.json").toFile());
-            directory.findParents("quietHours").forEach(parent -> ((ObjectNode) parent).remove("quietHours"));
-            Path file = Files.createDirectories(workDir).resolve("directory-without-quiet-hours.json");
-            JSON.writeValue(file.toFile(), directory);
-            return "-Dcivic.notification.directory=file:" + file;
+            ObjectNode json = (ObjectNode) JSON.readTree(source.toFile());
+            change.accept(json);
+            Files.createDirectories(target.getParent());
+            JSON.writeValue(target.toFile(), json);
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The small chaos run of the suite: the whole platform on the embedded default under light mixed load, with the
  * SMS gateway failing every message for a few seconds, then notification and audit killed by SIGKILL at the same
- * moment and restarted. Every accepted case is then dispatched once, every record of its case audited once, every
- * text due went out in the end, and none went out twice. The full run (every fault in turn, longer load) is
- * load/chaos.sh.
+ * moment and restarted. Dispatch runs a catalog whose matters are all to be signed for within 20 s, so sign
+ * reminders and breaches fall due meanwhile. Every accepted case is then dispatched once, every record of its case
+ * audited once, every task nobody signed for had its sign reminder and breach once, no task signed in time
+ * breached, every text due went out in the end, and none went out twice. The full run (every fault in turn, longer
+ * load) is load/chaos.sh.
  */
 class ChaosUnderLoadTest {
 
@@ -23,7 +25,7 @@ class ChaosUnderLoadTest {
     Path workDir;
 
     @Test
-    void shouldDispatchAuditAndTextExactlyOnceWhenTextsFailAndNotificationAndAuditAreKilledUnderLoad()
+    void shouldDispatchAuditTextAndFireTimersExactlyOnceWhenTextsFailAndNotificationAndAuditAreKilledUnderLoad()
             throws Exception {
         Path root = Path.of(System.getProperty("civicdispatch.root", "..")).toAbsolutePath().normalize();
         List<String> jvm = new ArrayList<>(Target.SHORT_SESSIONS);
@@ -31,7 +33,9 @@ class ChaosUnderLoadTest {
         jvm.add(Target.directoryWithoutQuietHours(root, workDir));
         DevStack.Options options = Target.embedded(root, workDir, jvm);
         try (DevStack stack = DevStack.start(options)) {
-            Chaos.Counts counts = new Chaos(stack, options, Target.of(stack), null, Duration.ofSeconds(5))
+            // signing within 20 s: reminders and breaches fall due while notification and audit are down
+            Chaos.Counts counts = new Chaos(stack, options, Target.of(stack), null, Duration.ofSeconds(5),
+                    Duration.ofSeconds(20))
                     .run(40, 4, List.of("sms-fail", "kill:notification-service+kill:audit-service"));
             System.out.println(counts.report());
 
@@ -44,6 +48,10 @@ class ChaosUnderLoadTest {
             assertThat(counts.dispatchedOnce()).as(counts.report()).isEqualTo(counts.cases());
             assertThat(counts.auditedOnce()).as(counts.report()).isEqualTo(counts.records());
             assertThat(counts.exactlyOnce()).as(counts.report()).isTrue();
+            assertThat(counts.timers().unsigned()).as("tasks nobody signed for\n" + counts.report()).isPositive();
+            assertThat(counts.timers().signedEarly()).as("tasks signed in time\n" + counts.report()).isPositive();
+            assertThat(counts.timers().once()).as(counts.report()).isEqualTo(counts.timers().due());
+            assertThat(counts.timers().breachedSigned()).as(counts.report()).isZero();
             assertThat(counts.texts().retried()).as("texts the outage made fail\n" + counts.report()).isPositive();
             assertThat(counts.texts().pending()).as("texts still retrying\n" + counts.report()).isZero();
             assertThat(counts.texts().parked()).as("texts given up on\n" + counts.report()).isZero();
