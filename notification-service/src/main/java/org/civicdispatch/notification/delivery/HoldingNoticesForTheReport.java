@@ -50,9 +50,13 @@ public class HoldingNoticesForTheReport {
         this.maxWait = maxWait;
     }
 
-    /** The notices of a case event; {@code sourceEvent} is the event as received, to plan waiting ones from. */
-    public void deliverOrHold(String caseId, List<Notice> notices, byte[] sourceEvent, Source source) {
-        AwaitingTheReport.Split split = AwaitingTheReport.split(notices, contacts.reported(caseId));
+    /**
+     * The notices of a case event, planned with what was known of the case when {@code reported} was read;
+     * {@code sourceEvent} is the event as received, to plan waiting ones from.
+     */
+    public void deliverOrHold(String caseId, List<Notice> notices, boolean reported, byte[] sourceEvent,
+                              Source source) {
+        AwaitingTheReport.Split split = AwaitingTheReport.split(notices, reported);
         if (!split.awaitReport().isEmpty()) {
             awaited.await(split.awaitReport(), sourceEvent);
             LOG.info("{} citizen notice(s) of case {} wait for the case's report", split.awaitReport().size(),
@@ -86,11 +90,12 @@ public class HoldingNoticesForTheReport {
 
     private void deliver(String caseId, List<AwaitedNotices.Awaited> taken, Source source) {
         Set<String> ids = taken.stream().map(AwaitedNotices.Awaited::notificationId).collect(Collectors.toSet());
-        if (!contacts.reported(caseId)) {
+        CaseContacts.Known known = contacts.known(caseId);
+        if (!known.reported()) {
             LOG.warn("notices {} of case {} waited longer than {} for the case's report: inbox only", ids, caseId,
                     maxWait);
         }
-        CaseFacts facts = contacts.facts(caseId);
+        CaseFacts facts = known.facts();
         Map<String, CaseEvent> events = taken.stream()
                 .map(row -> codec.decode(row.sourceEvent(), CaseEvent.class).value())
                 .collect(Collectors.toMap(CaseEvent::getEventId, Function.identity(), (a, b) -> a));

@@ -61,16 +61,25 @@ public class CaseContacts {
                 .params(caseId, now, now).update();
     }
 
-    /** Whether the case's report has been handled: until then its citizen's notices wait for it. */
-    public boolean reported(String caseId) {
-        return jdbc.sql("select reported_at is not null from case_contact where case_id = ?").param(caseId)
-                .query(Boolean.class).optional().orElse(false);
+    /**
+     * What notification knows of a case, and whether its report has been handled (until then its citizen's notices
+     * wait for it), in one read: a case event needs both.
+     */
+    public record Known(CaseFacts facts, boolean reported) {
+
+        static final Known NOTHING = new Known(CaseFacts.UNKNOWN, false);
     }
 
-    public CaseFacts facts(String caseId) {
-        return jdbc.sql("select locale, lead_department from case_contact where case_id = ?").param(caseId)
-                .query((rs, n) -> new CaseFacts(rs.getString(1), rs.getString(2))).optional()
-                .orElse(CaseFacts.UNKNOWN);
+    public Known known(String caseId) {
+        return jdbc.sql("select locale, lead_department, reported_at is not null from case_contact where case_id = ?")
+                .param(caseId)
+                .query((rs, n) -> new Known(new CaseFacts(rs.getString(1), rs.getString(2)), rs.getBoolean(3)))
+                .optional().orElse(Known.NOTHING);
+    }
+
+    /** Whether the case's report has been handled. */
+    public boolean reported(String caseId) {
+        return known(caseId).reported();
     }
 
     public Optional<Contact> citizen(String caseId) {

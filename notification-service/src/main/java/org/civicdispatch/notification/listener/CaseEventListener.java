@@ -38,7 +38,8 @@ public class CaseEventListener {
         if (event.getPayload() instanceof IncidentDispatched dispatched) {
             contacts.rememberLead(event.getCaseId(), dispatched.getLeadDepartment());
         }
-        holding.deliverOrHold(event.getCaseId(), notifying.onCaseEvent(event, contacts.facts(event.getCaseId())),
+        CaseContacts.Known known = contacts.known(event.getCaseId());
+        holding.deliverOrHold(event.getCaseId(), notifying.onCaseEvent(event, known.facts()), known.reported(),
                 record.value(), Source.of(record));
         if (event.getPayload() instanceof CaseClosed) {
             // Nothing more will be said about a closed case: its reporter's contact data goes, and a report
