@@ -266,10 +266,10 @@ final class Observer implements AutoCloseable {
             if (chaos) {
                 // the timer benchmarks leave them out: millions of coordinates in the harness's heap
                 caseOfRecord.put(new Coordinate(r.topic(), r.partition(), r.offset()), sla.getCaseId());
-            }
-            if (chaos && sla.getTaskId() != null) {
-                slaEventsPerTask.computeIfAbsent(sla.getTaskId() + "|" + sla.getStage() + "|" + sla.getKind(),
-                        k -> new AtomicInteger()).incrementAndGet();
+                if (sla.getTaskId() != null) {
+                    slaEventsPerTask.computeIfAbsent(sla.getTaskId() + "|" + sla.getStage() + "|" + sla.getKind(),
+                            k -> new AtomicInteger()).incrementAndGet();
+                }
             }
             // a breach falls due at the deadline itself (reminders before it), so its lateness is the timers'
             if (sla.getKind() == SlaEventKind.BREACH) {

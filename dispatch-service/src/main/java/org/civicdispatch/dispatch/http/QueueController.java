@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -75,9 +76,10 @@ public class QueueController {
 
     private List<QueueEntry> queue(Queues.Filter filter, int limit, String scope, String authorization) {
         int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
+        Instant now = clock.instant(); // one moment for the whole queue, not a clock read per case file
         List<QueueEntry> local;
         try (Stream<CaseFile> files = streams.localCaseFiles()) {
-            local = Queues.sorted(files.flatMap(f -> Queues.entriesOf(f, clock.instant())), filter, bounded);
+            local = Queues.sorted(files.flatMap(f -> Queues.entriesOf(f, now)), filter, bounded);
         }
         if ("local".equals(scope)) {
             return local;
