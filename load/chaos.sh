@@ -13,8 +13,9 @@
 #            registry-stop,kill:audit-service,postgres-stop
 #   Faults: kill:<service> (SIGKILL, restarted at once), broker-restart (SIGTERM) or broker-kill (SIGKILL) and
 #   started again on the same port and log dir, registry-stop[:s], postgres-stop[:s] (fast shutdown, same data dir),
-#   sms-fail[:s] (the SMS gateway answers 503). Join faults with + to have them at the same moment:
-#   --faults kill:notification-service+kill:audit-service. (--kill a,b is the older spelling for services only.)
+#   sms-fail[:s] (the SMS gateway answers 503, and on until at least one text met it). Join faults with + to have
+#   them at the same moment: --faults kill:notification-service+kill:audit-service. (--kill a,b is the older
+#   spelling for services only.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 args=("$@")
