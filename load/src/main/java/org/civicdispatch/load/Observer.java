@@ -79,6 +79,9 @@ final class Observer implements AutoCloseable {
     final Map<String, AtomicInteger> dispatchedPerCase = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> recordsPerTask = new ConcurrentHashMap<>();
     final Map<String, Long> firstTaskSeenAt = new ConcurrentHashMap<>();
+    /** Where the time to the first task goes: when the report became readable, when dispatch (its clock) made it. */
+    final Map<String, Long> reportSeenAt = new ConcurrentHashMap<>();
+    final Map<String, Long> firstTaskDispatchedAt = new ConcurrentHashMap<>();
     /** Every record read, with its case: filtered by the run's cases when counting, since topics interleave. */
     final Map<Coordinate, String> caseOfRecord = new ConcurrentHashMap<>();
     final AtomicLong signed = new AtomicLong();
@@ -246,6 +249,7 @@ final class Observer implements AutoCloseable {
             }
             caseOfRecord.put(new Coordinate(r.topic(), r.partition(), r.offset()), report.getCaseId());
             acceptedAt.putIfAbsent(report.getCaseId(), report.getAcceptedAt().toEpochMilli());
+            reportSeenAt.putIfAbsent(report.getCaseId(), now);
             if (external != null) {
                 caseOfExternalId.putIfAbsent(external, report.getCaseId());
             }
@@ -281,6 +285,7 @@ final class Observer implements AutoCloseable {
             caseOfRecord.put(new Coordinate(r.topic(), r.partition(), r.offset()), r.key());
             firstTaskSeenAt.putIfAbsent(r.key(), now);
             DepartmentTask task = codec.decode(r.value(), DepartmentTask.class).value();
+            firstTaskDispatchedAt.putIfAbsent(r.key(), task.getDispatchedAt().toEpochMilli());
             if (recordsPerTask.computeIfAbsent(task.getTaskId(), k -> new AtomicInteger()).incrementAndGet() > 1) {
                 return;
             }

@@ -72,7 +72,8 @@ final class Session implements AutoCloseable {
     LoadResult result(String name, double rate, Duration timeout) throws InterruptedException, SQLException {
         Set<String> cases = awaitAccepted(timeout);
         observer.awaitTasks(cases, timeout);
-        Histogram toTask = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+        Histogram toTask = histogram();
+        LoadResult.Hops hops = new LoadResult.Hops(histogram(), histogram(), histogram());
         long lastTask = startedAt;
         int withTask = 0;
         for (String c : cases) {
@@ -80,10 +81,15 @@ final class Session implements AutoCloseable {
             if (seen != null) {
                 withTask++;
                 lastTask = Math.max(lastTask, seen);
-                toTask.recordValue(Math.max(0, seen - observer.acceptedAt.get(c)) * 1000);
+                long accepted = observer.acceptedAt.get(c);
+                long dispatched = observer.firstTaskDispatchedAt.getOrDefault(c, seen);
+                toTask.recordValue(Math.max(0, seen - accepted) * 1000);
+                hops.toReport().recordValue(Math.max(0, observer.reportSeenAt.get(c) - accepted) * 1000);
+                hops.toDispatch().recordValue(Math.max(0, dispatched - accepted) * 1000);
+                hops.dispatchToTask().recordValue(Math.max(0, seen - dispatched) * 1000);
             }
         }
-        Histogram toAudit = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+        Histogram toAudit = histogram();
         if (target.auditDb() != null) {
             AuditLog audit = new AuditLog(target.auditDb());
             Map<String, Long> appended = audit.taskAppendedAt(cases);
@@ -95,7 +101,12 @@ final class Session implements AutoCloseable {
             appended.forEach((c, at) -> toAudit.recordValue(Math.max(0, at - observer.acceptedAt.get(c)) * 1000));
         }
         return new LoadResult(name, rate, cases.size(), withTask, traffic.refused.get(), traffic.resent.get(),
-                Math.max(1, lastTask - startedAt) / 1000.0, Math.max(1, sendNanos) / 1e9, toTask, toAudit, traffic.httpLatency.copy());
+                Math.max(1, lastTask - startedAt) / 1000.0, Math.max(1, sendNanos) / 1e9, toTask, toAudit,
+                traffic.httpLatency.copy(), hops);
+    }
+
+    private static Histogram histogram() {
+        return new Histogram(TimeUnit.HOURS.toMicros(1), 3);
     }
 
     @Override
