@@ -69,6 +69,7 @@ public class DispatchStreams implements SmartLifecycle {
                            @Value("${civic.advertised-host:localhost}") String advertisedHost,
                            @Value("${civic.streams.application-id:}") String applicationId,
                            @Value("${civic.streams.commit-interval:PT0.02S}") Duration commitInterval,
+                           @Value("${civic.streams.threads:3}") int threads,
                            Environment environment, DispatchMetrics metrics, MeterRegistry registry) {
         this.environment = environment;
         this.metrics = metrics;
@@ -84,6 +85,9 @@ public class DispatchStreams implements SmartLifecycle {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) platform.topicReplication());
         // Under exactly-once, outputs become readable only at the commit: the interval is latency on every case.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        // A thread spends most of a short interval waiting for its commit; with a thread per input partition (3)
+        // the others process meanwhile (load/bench.sh: dispatch alone +27 %, end to end +42 % on 2 cores).
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnUnreadable.class);
         props.put(DeadLetterOnUnreadable.DLQ_TOPIC_CONFIG, platform.deadLetterTopic());
         props.put(DeadLetterOnUnreadable.SERVICE_CONFIG, platform.service());
