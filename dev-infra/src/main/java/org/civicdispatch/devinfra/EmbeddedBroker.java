@@ -1,5 +1,6 @@
 package org.civicdispatch.devinfra;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -9,22 +10,30 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
+    private static final String OVERRIDE = "civic.broker.";
+
     private final EmbeddedKafkaKraftBroker broker;
 
     private EmbeddedBroker(EmbeddedKafkaKraftBroker broker) {
         this.broker = broker;
     }
 
-    /** Starts one broker on a free port (the KRaft test kit binds its own ports): see {@link #bootstrapServers()}. */
+    /**
+     * Starts one broker on a free port (the KRaft test kit binds its own ports): see {@link #bootstrapServers()}.
+     * System properties {@code civic.broker.<name>} override or add broker settings (for benchmarks).
+     */
     public static EmbeddedBroker start() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "auto.create.topics.enable", "false",
                 "offsets.topic.replication.factor", "1",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "group.initial.rebalance.delay.ms", "0",
                 "num.partitions", "1"));
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith(OVERRIDE))
+                .forEach(n -> settings.put(n.substring(OVERRIDE.length()), System.getProperty(n)));
+        broker.brokerProperties(settings);
         broker.afterPropertiesSet();
         return new EmbeddedBroker(broker);
     }

@@ -49,8 +49,7 @@ public final class LoadHarness {
                     o.containsKey("audit-db-url") ? new DevStack.Database(o.get("audit-db-url"),
                             o.getOrDefault("audit-db-user", "postgres"), o.getOrDefault("audit-db-password", ""))
                             : null, o.get("sms"));
-            System.out.print(Session.measure(target, "mix", rate, cases, 0.5,
-                    run -> mix(o.getOrDefault("mix", "realistic"), run)).report());
+            System.out.print(mix(target, o, rate, cases).report());
             return;
         }
         Path root = Path.of(System.getProperty("civicdispatch.root", ".")).toAbsolutePath().normalize();
@@ -107,8 +106,7 @@ public final class LoadHarness {
                         System.exit(1);
                     }
                 }
-                default -> System.out.print(Session.measure(target, "mix", rate, cases, 0.5,
-                        run -> mix(o.getOrDefault("mix", "realistic"), run)).report());
+                default -> System.out.print(mix(target, o, rate, cases).report());
             }
         } finally {
             finished.set(true);
@@ -124,6 +122,16 @@ public final class LoadHarness {
                 System.err.println("while stopping the chaos run's broker and PostgreSQL: " + e);
             }
         }
+    }
+
+    /** {@code --warm-up N} first sends N cases of the same traffic unmeasured, so the figures are not the cold start's. */
+    private static LoadResult mix(Target target, Map<String, String> o, double rate, int cases) throws Exception {
+        String name = o.getOrDefault("mix", "realistic");
+        int warmUp = Integer.parseInt(o.getOrDefault("warm-up", "0"));
+        if (warmUp > 0) {
+            Session.measure(target, "warm-up", rate, warmUp, 0.5, run -> mix(name, run));
+        }
+        return Session.measure(target, "mix", rate, cases, 0.5, run -> mix(name, run));
     }
 
     /** {@code --mix realistic} (default), {@code patrols} (submissions only), {@code hotline} (HTTP
