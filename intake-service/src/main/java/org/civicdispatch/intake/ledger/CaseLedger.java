@@ -73,18 +73,28 @@ public class CaseLedger {
      * (equirectangular distance: exact enough at a few hundred metres).
      */
     public Optional<String> nearestOpenCase(String category, double lat, double lon, double meters, Instant since) {
+        return nearestOpenCaseQuery("", category, lat, lon, meters, since).query(String.class).optional();
+    }
+
+    /** PostgreSQL's plan for {@link #nearestOpenCase}, so a test can hold it to the index of open cases nearby. */
+    List<String> planOfNearestOpenCase(String category, double lat, double lon, double meters, Instant since) {
+        return nearestOpenCaseQuery("explain ", category, lat, lon, meters, since).query(String.class).list();
+    }
+
+    private JdbcClient.StatementSpec nearestOpenCaseQuery(String prefix, String category, double lat, double lon,
+                                                          double meters, Instant since) {
         double dLat = meters / 111_320.0;
         double dLon = meters / (111_320.0 * Math.cos(Math.toRadians(lat)));
-        return jdbc.sql("select case_id from intake_case where category = :category and case_status = 'open' "
-                        + "and accepted_at >= :since and latitude between :lat0 and :lat1 "
+        // the latitude band and the status match intake_case_open_near (V3), which bounds the rows read
+        return jdbc.sql(prefix + "select case_id from intake_case where category = :category "
+                        + "and case_status = 'open' and accepted_at >= :since and latitude between :lat0 and :lat1 "
                         + "and longitude between :lon0 and :lon1 "
                         + "and sqrt(power((latitude - :lat) * 111320.0, 2) "
                         + "+ power((longitude - :lon) * 111320.0 * cos(radians(:lat)), 2)) <= :meters "
                         + "order by accepted_at desc limit 1")
                 .param("category", category).param("since", Timestamp.from(since))
                 .param("lat0", lat - dLat).param("lat1", lat + dLat).param("lon0", lon - dLon)
-                .param("lon1", lon + dLon).param("lat", lat).param("lon", lon).param("meters", meters)
-                .query(String.class).optional();
+                .param("lon1", lon + dLon).param("lat", lat).param("lon", lon).param("meters", meters);
     }
 
     public List<CaseRecord> search(CaseSearch search) {
