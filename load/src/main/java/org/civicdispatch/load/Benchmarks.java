@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.civicdispatch.contract.Topics;
@@ -54,6 +55,8 @@ final class Benchmarks {
         }
         KafkaBaseline.Figures kafka = new KafkaBaseline(target.bootstrapServers())
                 .measure(rawRecords, recordSize, partitions, 2000);
+        StreamsBaseline.Figures eos = new StreamsBaseline(target.bootstrapServers())
+                .measure(Integer.parseInt(o.getOrDefault("eos-records", "100000")), recordSize, partitions, seconds);
 
         // warm the JITs and caches so that the maximum is not the cold start's
         Session.measure(target, "warm-up", 0, 300, 0, run -> Mix.patrolsOnly(run, 1));
@@ -94,7 +97,8 @@ final class Benchmarks {
                 (int) Math.max(50, max.casesPerSecond() / 2 * seconds), 0.5, run -> Mix.realistic(run, 5));
         System.out.print(mix.report());
 
-        String md = markdown(recordSize, partitions, rawRecords, kafka, max, dispatchAlone, http, paced, rates, mix);
+        String md = markdown(recordSize, partitions, rawRecords, kafka, eos, max, dispatchAlone, http, paced, rates,
+                mix);
         Files.createDirectories(report.getParent());
         Files.writeString(report, md);
         System.out.println(md);
@@ -102,7 +106,7 @@ final class Benchmarks {
     }
 
     private String markdown(int recordSize, int partitions, int rawRecords, KafkaBaseline.Figures kafka,
-                            LoadResult max, LoadResult dispatchAlone, List<LoadResult> http,
+                            StreamsBaseline.Figures eos, LoadResult max, LoadResult dispatchAlone, List<LoadResult> http,
                             List<LoadResult> paced, List<LoadResult> rates, LoadResult mix) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Run %s on %d cores (`%s`), record size %d B, %d partitions%n%n",
@@ -115,6 +119,16 @@ final class Benchmarks {
                 kafka.consumerRecordsPerSecond()));
         md.append(String.format(Locale.ROOT, "| Kafka EndToEndLatency (acks=all) | p50 %.1f ms, p99 %.1f ms, "
                 + "p99.9 %.1f ms | floor | |%n", kafka.latencyP50(), kafka.latencyP99(), kafka.latencyP999()));
+        md.append(String.format(Locale.ROOT, "| Kafka Streams pass-through, exactly_once_v2, 20 ms commits, %d "
+                + "threads (as dispatch) | %.0f records/s = %.1f %% of the producer ceiling | ceiling of an "
+                + "exactly-once stage | |%n", partitions, eos.maxRecordsPerSecond(),
+                eos.maxRecordsPerSecond() / kafka.producerRecordsPerSecond() * 100));
+        for (Histogram h : List.of(eos.atTenth(), eos.atHalf())) {
+            md.append(String.format(Locale.ROOT, "| Kafka Streams pass-through at %s of its maximum, send → "
+                    + "read_committed | p50 %.1f / p99 %.1f / p99.9 %.1f ms | floor of an exactly-once stage | |%n",
+                    h == eos.atHalf() ? "50 %" : "10 %", LoadResult.ms(h, 50), LoadResult.ms(h, 99),
+                    LoadResult.ms(h, 99.9)));
+        }
         double ratio = max.casesPerSecond() / kafka.producerRecordsPerSecond();
         md.append(String.format(Locale.ROOT, "| (1) end-to-end at max, incident-submissions → department task "
                 + "(%d cases) | %.1f cases/s = %.2f %% of the producer ceiling | ≥ 25 %% | %s |%n", max.withTask(),
