@@ -65,8 +65,13 @@ final class StreamsBaseline {
         try (KafkaProducer<byte[], byte[]> producer = producer();
              KafkaConsumer<byte[], byte[]> output = committedReader()) {
             output.subscribe(List.of(OUT));
-            // the backlog first, so the stage runs flat out from its first poll
-            for (int i = 0; i < records; i++) {
+            // one record per partition, waited for: the first send to a new topic's partition can be answered "not
+            // the leader" while the next batches land, and an idempotent producer then retries the first forever
+            for (int partition = 0; partition < partitions; partition++) {
+                producer.send(new ProducerRecord<>(IN, partition, null, ("first" + partition).getBytes(), value)).get();
+            }
+            // then the backlog, so the stage runs flat out from its first poll
+            for (int i = partitions; i < records; i++) {
                 producer.send(new ProducerRecord<>(IN, ("m" + i).getBytes(), value));
             }
             producer.flush();
