@@ -55,7 +55,7 @@ final class Benchmarks {
         }
         KafkaBaseline.Figures kafka = new KafkaBaseline(target.bootstrapServers())
                 .measure(rawRecords, recordSize, partitions, 2000);
-        StreamsBaseline.Figures eos = new StreamsBaseline(target.bootstrapServers())
+        StreamsBaseline.Figures eos = new StreamsBaseline(target.bootstrapServers(), settings(o.get("eos-config")))
                 .measure(Integer.parseInt(o.getOrDefault("eos-records", "100000")), recordSize, partitions, seconds);
 
         // warm the JITs and caches so that the maximum is not the cold start's
@@ -103,6 +103,18 @@ final class Benchmarks {
         Files.writeString(report, md);
         System.out.println(md);
         System.out.println("written to " + report);
+    }
+
+    /** {@code k=v,k=v} → a map ({@code --eos-config poll.ms=5,producer.linger.ms=5}); null → empty. */
+    static Map<String, String> settings(String spec) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (spec != null && !spec.isBlank()) {
+            for (String pair : spec.split(",")) {
+                String[] kv = pair.split("=", 2);
+                settings.put(kv[0].trim(), kv.length > 1 ? kv[1].trim() : "");
+            }
+        }
+        return settings;
     }
 
     private String markdown(int recordSize, int partitions, int rawRecords, KafkaBaseline.Figures kafka,

@@ -45,34 +45,38 @@ final class StreamsBaseline {
         }
     }
 
-    private static final String IN = "bench-eos-in";
-    private static final String OUT = "bench-eos-out";
-
     private final String bootstrap;
+    private final Map<String, String> settings;
+    /** Topics of their own per measurement, so several can run on one broker. */
+    private final String run = Long.toString(System.nanoTime(), 36);
+    private final String in = "bench-eos-in-" + run;
+    private final String out = "bench-eos-out-" + run;
 
-    StreamsBaseline(String bootstrap) {
+    /** @param settings Streams settings on top of dispatch's (e.g. {@code poll.ms}), to try one on a bare stage */
+    StreamsBaseline(String bootstrap, Map<String, String> settings) {
         this.bootstrap = bootstrap;
+        this.settings = settings;
     }
 
     Figures measure(int records, int recordSize, int partitions, int latencySeconds) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(IN, partitions, (short) 1),
-                    new NewTopic(OUT, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(in, partitions, (short) 1),
+                    new NewTopic(out, partitions, (short) 1))).all().get();
         }
         byte[] value = new byte[recordSize];
         new Random(8).nextBytes(value);
         Path stateDir = Files.createTempDirectory("bench-eos-");
         try (KafkaProducer<byte[], byte[]> producer = producer();
              KafkaConsumer<byte[], byte[]> output = committedReader()) {
-            output.subscribe(List.of(OUT));
+            output.subscribe(List.of(out));
             // one record per partition, waited for: the first send to a new topic's partition can be answered "not
             // the leader" while the next batches land, and an idempotent producer then retries the first forever
             for (int partition = 0; partition < partitions; partition++) {
-                producer.send(new ProducerRecord<>(IN, partition, null, ("first" + partition).getBytes(), value)).get();
+                producer.send(new ProducerRecord<>(in, partition, null, ("first" + partition).getBytes(), value)).get();
             }
             // then the backlog, so the stage runs flat out from its first poll
             for (int i = partitions; i < records; i++) {
-                producer.send(new ProducerRecord<>(IN, ("m" + i).getBytes(), value));
+                producer.send(new ProducerRecord<>(in, ("m" + i).getBytes(), value));
             }
             producer.flush();
             KafkaStreams streams = passThrough(partitions, stateDir);
@@ -118,7 +122,7 @@ final class StreamsBaseline {
     }
 
     /** Sends at {@code rate}; each record's latency runs from its send time (its timestamp) to its read. */
-    private static Histogram paced(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> output,
+    private Histogram paced(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> output,
                                    byte[] value, double rate, int count) throws InterruptedException {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         Thread sender = new Thread(() -> {
@@ -133,7 +137,7 @@ final class StreamsBaseline {
                         return;
                     }
                 }
-                producer.send(new ProducerRecord<>(IN, null, System.currentTimeMillis(), ("p" + i).getBytes(),
+                producer.send(new ProducerRecord<>(in, null, System.currentTimeMillis(), ("p" + i).getBytes(),
                         value));
             }
             producer.flush();
@@ -153,10 +157,10 @@ final class StreamsBaseline {
 
     private KafkaStreams passThrough(int partitions, Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .to(OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        builder.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-eos-" + Long.toString(System.nanoTime(), 36));
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-eos-" + run);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20);
@@ -164,6 +168,7 @@ final class StreamsBaseline {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.putAll(settings);
         return new KafkaStreams(builder.build(), p);
     }
 
@@ -178,7 +183,7 @@ final class StreamsBaseline {
     private KafkaConsumer<byte[], byte[]> committedReader() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-eos-reader-" + Long.toString(System.nanoTime(), 36));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-eos-reader-" + run);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // as the platform's Observer: a read_committed fetch must not sit out fetch.max.wait.ms (500)

@@ -2,6 +2,7 @@ package org.civicdispatch.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.civicdispatch.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class StreamsBaselineTest {
 
     @Test
     void shouldPassEveryRecordThroughAndTimeEveryPacedOne() throws Exception {
-        StreamsBaseline.Figures figures = new StreamsBaseline(TestInfrastructure.kafkaBootstrapServers())
+        StreamsBaseline.Figures figures = new StreamsBaseline(TestInfrastructure.kafkaBootstrapServers(), Map.of())
                 .measure(3000, 120, 3, 3);
 
         assertThat(figures.maxRecordsPerSecond()).isPositive();
