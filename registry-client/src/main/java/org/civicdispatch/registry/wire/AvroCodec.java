@@ -103,8 +103,8 @@ public class AvroCodec {
             }
             throw new UnreadableRecordException("schema id " + id + " is not in the registry: " + e.getMessage(), e);
         }
-        DatumReader<Object> reader = readers.computeIfAbsent(new ReaderKey(writerSchema, readerSchema, specific),
-                AvroCodec::readerFor);
+        DatumReader<Object> reader = readers.computeIfAbsent(new ReaderKey(id, readerSchema, specific),
+                key -> readerFor(writerSchema, key));
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH,
                 null);
         try {
@@ -136,13 +136,29 @@ public class AvroCodec {
     }
 
     @SuppressWarnings("unchecked")
-    private static DatumReader<Object> readerFor(ReaderKey key) {
+    private static DatumReader<Object> readerFor(Schema writer, ReaderKey key) {
         if (key.specific()) {
-            return (DatumReader<Object>) (DatumReader<?>) new SpecificDatumReader<>(key.writer(), key.reader());
+            return (DatumReader<Object>) (DatumReader<?>) new SpecificDatumReader<>(writer, key.reader());
         }
-        return new GenericDatumReader<>(key.writer(), key.writer(), GenericData.get());
+        return new GenericDatumReader<>(writer, writer, GenericData.get());
     }
 
-    private record ReaderKey(Schema writer, Schema reader, boolean specific) {
+    /**
+     * Looked up for every record: an int and the reader's identity (the generated class's own schema instance) keep
+     * that cheap. With the writer's Schema in the key and the record's generated equals (method handles, slow under
+     * the services' C1-only JIT), the lookup took ~9 % of audit's CPU samples (JFR, BENCHMARKS.md).
+     */
+    private record ReaderKey(int writerId, Schema reader, boolean specific) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ReaderKey k && writerId == k.writerId && specific == k.specific
+                    && reader == k.reader;
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * writerId + System.identityHashCode(reader)) * 2 + (specific ? 1 : 0);
+        }
     }
 }
