@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,10 +78,11 @@ final class Benchmarks {
         // maximum, each request's latency counted from when it was due
         double httpMax = http.stream().mapToDouble(LoadResult::httpPerSecond).max().orElse(50);
         List<LoadResult> paced = new ArrayList<>();
-        for (String share : httpShares) {
-            double rate = Math.max(1, httpMax * Double.parseDouble(share.trim()));
+        for (String s : httpShares) {
+            double share = Double.parseDouble(s.trim());
+            double rate = Math.max(1, httpMax * share);
             LoadResult r = Session.measure(target, String.format(Locale.ROOT, "(2) HTTP hotline paced at %.0f "
-                    + "req/s (%.0f %% of the closed-loop maximum)", rate, Double.parseDouble(share.trim()) * 100),
+                    + "req/s (%.0f %% of the closed-loop maximum)", rate, share * 100),
                     rate, (int) Math.max(50, rate * httpSeconds), 0, 64, run -> new Mix(run, 7, 1, 0, 1));
             System.out.print(r.report());
             paced.add(r);
@@ -107,7 +109,7 @@ final class Benchmarks {
 
     /** {@code k=v,k=v} → a map ({@code --eos-config poll.ms=5,producer.linger.ms=5}); null → empty. */
     static Map<String, String> settings(String spec) {
-        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>();
         if (spec != null && !spec.isBlank()) {
             for (String pair : spec.split(",")) {
                 String[] kv = pair.split("=", 2);

@@ -123,19 +123,16 @@ final class StreamsBaseline {
 
     /** Sends at {@code rate}; each record's latency runs from its send time (its timestamp) to its read. */
     private Histogram paced(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> output,
-                                   byte[] value, double rate, int count) throws InterruptedException {
+                            byte[] value, double rate, int count) throws InterruptedException {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         Thread sender = new Thread(() -> {
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
-                if (wait > 0) {
-                    try {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+                try {
+                    Traffic.awaitDue(start, i, rate);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
                 producer.send(new ProducerRecord<>(in, null, System.currentTimeMillis(), ("p" + i).getBytes(),
                         value));

@@ -79,14 +79,7 @@ final class Traffic implements AutoCloseable {
         long start = System.nanoTime();
         int sent = 0;
         while (sent < cases) {
-            long due = -1;
-            if (ratePerSecond > 0) {
-                due = start + (long) (sent * 1e9 / ratePerSecond);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-            }
+            long due = ratePerSecond > 0 ? awaitDue(start, sent, ratePerSecond) : -1;
             Mix.Kind kind = mix.next();
             switch (kind) {
                 case HOTLINE -> hotline(mix.complaint(item), due);
@@ -100,6 +93,16 @@ final class Traffic implements AutoCloseable {
         producer.flush();
         inFlight.acquire(permits);
         inFlight.release(permits);
+    }
+
+    /** Sleeps until the {@code n}th item of a run paced at {@code ratePerSecond} from {@code start} is due. */
+    static long awaitDue(long start, int n, double ratePerSecond) throws InterruptedException {
+        long due = start + (long) (n * 1e9 / ratePerSecond);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        return due;
     }
 
     void submit(IncidentSubmission submission) {
