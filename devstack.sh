@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests package
-exec java -Dcivicdispatch.root="$PWD" -jar devstack/target/devstack-*-exec.jar "$@"
+exec java -Dcivicdispatch.root="$PWD" -jar dev/devstack/target/devstack-*-exec.jar "$@"
