@@ -314,7 +314,7 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    /** {@code java -jar devstack/target/devstack-*-exec.jar [--no-demo]}, run from the repository root. */
+    /** {@code java -jar dev/devstack/target/devstack-*-exec.jar [--no-demo]}, run from the repository root. */
     public static void main(String[] args) {
         AvroTrust.trustContractPackages();
         Path root = Path.of(System.getProperty("civicdispatch.root", ".")).toAbsolutePath().normalize();

@@ -40,7 +40,7 @@ public class SubmissionListener {
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
-    @KafkaListener(topics = "incident-submissions", batch = "true",
+    @KafkaListener(topics = "#{T(org.civicdispatch.contract.Topics).INCIDENT_SUBMISSIONS.name()}", batch = "true",
             concurrency = "${civic.intake.submissions.concurrency:3}")
     public void onSubmissions(List<ConsumerRecord<String, byte[]>> records) {
         List<Pending> pendings = new ArrayList<>(records.size());

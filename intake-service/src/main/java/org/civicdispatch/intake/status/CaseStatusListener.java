@@ -26,7 +26,7 @@ public class CaseStatusListener {
         this.ledger = ledger;
     }
 
-    @KafkaListener(topics = "case-events")
+    @KafkaListener(topics = "#{T(org.civicdispatch.contract.Topics).CASE_EVENTS.name()}")
     public void onCaseEvent(ConsumerRecord<String, byte[]> record) {
         CaseEvent event = codec.decode(record.value(), CaseEvent.class).value();
         Progress p = progressOf(event.getPayload());

@@ -32,7 +32,7 @@ public class CaseEventListener {
         this.holding = holding;
     }
 
-    @KafkaListener(topics = "case-events")
+    @KafkaListener(topics = "#{T(org.civicdispatch.contract.Topics).CASE_EVENTS.name()}")
     public void onCaseEvent(ConsumerRecord<String, byte[]> record) {
         CaseEvent event = codec.decode(record.value(), CaseEvent.class).value();
         if (event.getPayload() instanceof IncidentDispatched dispatched) {

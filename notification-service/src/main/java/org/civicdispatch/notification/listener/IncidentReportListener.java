@@ -36,7 +36,7 @@ public class IncidentReportListener {
         this.holding = holding;
     }
 
-    @KafkaListener(topics = "incident-reports")
+    @KafkaListener(topics = "#{T(org.civicdispatch.contract.Topics).INCIDENT_REPORTS.name()}")
     public void onReported(ConsumerRecord<String, byte[]> record) {
         IncidentReported report = codec.decode(record.value(), IncidentReported.class).value();
         // Remembered with or without a reporter: the case's report is known from now on.

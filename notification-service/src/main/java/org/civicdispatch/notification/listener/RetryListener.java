@@ -28,7 +28,8 @@ public class RetryListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "notification-retries", containerFactory = "retryListenerContainerFactory")
+    @KafkaListener(topics = "#{T(org.civicdispatch.contract.Topics).NOTIFICATION_RETRIES.name()}",
+            containerFactory = "retryListenerContainerFactory")
     public void onRetry(ConsumerRecord<String, byte[]> record) {
         NotificationRetry retry = codec.decode(record.value(), NotificationRetry.class).value();
         if (retry.getNotBefore().isAfter(clock.instant())) {

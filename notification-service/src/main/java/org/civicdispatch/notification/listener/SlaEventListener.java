@@ -23,7 +23,7 @@ public class SlaEventListener {
         this.delivery = delivery;
     }
 
-    @KafkaListener(topics = "sla-events")
+    @KafkaListener(topics = "#{T(org.civicdispatch.contract.Topics).SLA_EVENTS.name()}")
     public void onSlaEvent(ConsumerRecord<String, byte[]> record) {
         delivery.deliverAll(notifying.onSlaEvent(codec.decode(record.value(), SlaEvent.class).value()),
                 Source.of(record));
