@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.civicdispatch.dispatch.lifecycle.CaseFile;
 import org.civicdispatch.dispatch.lifecycle.CaseState;
-import org.civicdispatch.dispatch.topology.DispatchStreams;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseStateGauges {
 
-    private final DispatchStreams streams;
+    private final LocalCaseFiles streams;
     private final Map<CaseState, AtomicLong> counts = new EnumMap<>(CaseState.class);
 
-    public CaseStateGauges(DispatchStreams streams, MeterRegistry registry) {
+    public CaseStateGauges(LocalCaseFiles streams, MeterRegistry registry) {
         this.streams = streams;
         for (CaseState state : CaseState.values()) {
             AtomicLong count = new AtomicLong();

@@ -34,6 +34,7 @@ import org.civicdispatch.dispatch.catalog.CurrentCatalog;
 import org.civicdispatch.dispatch.lifecycle.CaseFile;
 import org.civicdispatch.dispatch.lifecycle.CaseLifecycle;
 import org.civicdispatch.dispatch.metrics.DispatchMetrics;
+import org.civicdispatch.dispatch.metrics.LocalCaseFiles;
 import org.civicdispatch.registry.wire.AvroCodec;
 import org.civicdispatch.state.CaseFileState;
 import org.civicdispatch.support.kafka.PlatformProperties;
@@ -47,7 +48,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs the dispatch topology with exactly-once v2 for as long as the service runs. */
 @Component
-public class DispatchStreams implements SmartLifecycle {
+public class DispatchStreams implements SmartLifecycle, LocalCaseFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchStreams.class);
 
@@ -178,6 +179,7 @@ public class DispatchStreams implements SmartLifecycle {
      * The case files this instance holds (its partitions), for operator queues and counts, read lazily from the
      * store: close the stream (try-with-resources) to release the store's iterator.
      */
+    @Override
     public Stream<CaseFile> localCaseFiles() {
         KafkaStreams running = streams;
         if (running == null || running.state() != KafkaStreams.State.RUNNING) {
