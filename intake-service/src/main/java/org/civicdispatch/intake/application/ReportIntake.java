@@ -152,11 +152,14 @@ public class ReportIntake {
 
     private static CaseRecord recordOf(IncidentReported e, String key, String fingerprint) {
         Location l = e.getLocation();
-        return new CaseRecord(e.getCaseId(), key, fingerprint, false, e.getChannel().name(), e.getExternalId(),
-                e.getCategory(), e.getDescription(), l.getLatitude(), l.getLongitude(), l.getAddress(),
-                l.getGridCode(), l.getCommunityCode(), l.getStreetCode(), e.getSuspectedDuplicateOf(), e.getMediaUrl(),
-                write(e),
-                e.getReportedAt(), e.getAcceptedAt(), "open", null, null, e.getAcceptedAt());
+        return CaseRecord.builder().caseId(e.getCaseId()).idempotencyKey(key).fingerprint(fingerprint)
+                .published(false).channel(e.getChannel().name()).externalId(e.getExternalId())
+                .category(e.getCategory()).description(e.getDescription()).latitude(l.getLatitude())
+                .longitude(l.getLongitude()).address(l.getAddress()).gridCode(l.getGridCode())
+                .communityCode(l.getCommunityCode()).streetCode(l.getStreetCode())
+                .suspectedDuplicateOf(e.getSuspectedDuplicateOf()).mediaUrl(e.getMediaUrl()).eventAvro(write(e))
+                .reportedAt(e.getReportedAt()).acceptedAt(e.getAcceptedAt()).caseStatus("open")
+                .updatedAt(e.getAcceptedAt()).build();
     }
 
     /** What the caller sent, so a key reused for another report is told apart from a resend. */

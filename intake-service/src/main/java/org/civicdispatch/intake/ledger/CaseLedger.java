@@ -134,15 +134,17 @@ public class CaseLedger {
     }
 
     private static CaseRecord map(ResultSet rs, int row) throws SQLException {
-        return new CaseRecord(rs.getString("case_id"), rs.getString("idempotency_key"), rs.getString("fingerprint"),
-                "PUBLISHED".equals(rs.getString("state")), rs.getString("channel"), rs.getString("external_id"),
-                rs.getString("category"), rs.getString("description"), (Double) rs.getObject("latitude"),
-                (Double) rs.getObject("longitude"), rs.getString("address"), rs.getString("grid_code"),
-                rs.getString("community_code"), rs.getString("street_code"), rs.getString("suspected_duplicate_of"),
-                rs.getString("media_url"),
-                rs.getBytes("event_avro"), rs.getTimestamp("reported_at").toInstant(),
-                rs.getTimestamp("accepted_at").toInstant(), rs.getString("case_status"),
-                rs.getString("agency_responsible"), rs.getString("status_notes"),
-                rs.getTimestamp("updated_at").toInstant());
+        return CaseRecord.builder().caseId(rs.getString("case_id")).idempotencyKey(rs.getString("idempotency_key"))
+                .fingerprint(rs.getString("fingerprint")).published("PUBLISHED".equals(rs.getString("state")))
+                .channel(rs.getString("channel")).externalId(rs.getString("external_id"))
+                .category(rs.getString("category")).description(rs.getString("description"))
+                .latitude((Double) rs.getObject("latitude")).longitude((Double) rs.getObject("longitude"))
+                .address(rs.getString("address")).gridCode(rs.getString("grid_code"))
+                .communityCode(rs.getString("community_code")).streetCode(rs.getString("street_code"))
+                .suspectedDuplicateOf(rs.getString("suspected_duplicate_of")).mediaUrl(rs.getString("media_url"))
+                .eventAvro(rs.getBytes("event_avro")).reportedAt(rs.getTimestamp("reported_at").toInstant())
+                .acceptedAt(rs.getTimestamp("accepted_at").toInstant()).caseStatus(rs.getString("case_status"))
+                .agencyResponsible(rs.getString("agency_responsible")).statusNotes(rs.getString("status_notes"))
+                .updatedAt(rs.getTimestamp("updated_at").toInstant()).build();
     }
 }

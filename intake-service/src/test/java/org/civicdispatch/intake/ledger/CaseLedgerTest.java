@@ -74,8 +74,9 @@ class CaseLedgerTest {
     }
 
     private static void claim(String caseId, String category, double lat, Instant acceptedAt) {
-        assertThat(ledger.claim(new CaseRecord(caseId, "test:" + caseId, "f", false, "MOBILE_APP", null, category,
-                "d", lat, LON, null, null, null, null, null, null, new byte[] {0}, acceptedAt, acceptedAt, "open",
-                null, null, acceptedAt))).isTrue();
+        assertThat(ledger.claim(CaseRecord.builder().caseId(caseId).idempotencyKey("test:" + caseId).fingerprint("f")
+                .channel("MOBILE_APP").category(category).description("d").latitude(lat).longitude(LON)
+                .eventAvro(new byte[] {0}).reportedAt(acceptedAt).acceptedAt(acceptedAt).caseStatus("open")
+                .updatedAt(acceptedAt).build())).isTrue();
     }
 }
